@@ -1,0 +1,486 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ClopOrder as ClopOrderModel, ClopCustomer as ClopCustomerModel, ClopProduct as ClopProductModel, ClopModifier as ClopModifierModel, ClopDiscount as ClopDiscountModel, ClopMeta as ClopMetaModel, ClopReceipt as ClopReceiptModel } from '../src/clopos/types.js';
+import type { OrderPage as OrderPageModel, OrderEdgeModel as OrderEdgeModelModel } from '../src/graph/pagination.js';
+import type { GraphContext } from '../src/graph/context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string | number; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, `YYYY-MM-DD` (for example `2026-02-02`). Passed to Clopos as given. */
+  Date: { input: string; output: string; }
+  /** An instant in ISO 8601 with a UTC offset (for example `2026-02-02T13:45:53.000Z`). */
+  DateTime: { input: string; output: string; }
+};
+
+/** The customer of an order. */
+export type Customer = {
+  __typename?: 'Customer';
+  /** The delivery address. */
+  address: Maybe<Scalars['String']['output']>;
+  /** The discount type that applies to this customer. */
+  discountType: Maybe<Scalars['Int']['output']>;
+  /** The customer's id in the POS; 0 or null for a guest. */
+  id: Maybe<Scalars['ID']['output']>;
+  /** The customer's name. */
+  name: Maybe<Scalars['String']['output']>;
+  /** The customer's phone number. */
+  phone: Maybe<Scalars['String']['output']>;
+};
+
+/** An order-level discount. */
+export type Discount = {
+  __typename?: 'Discount';
+  /** The POS's discount type code. */
+  type: Scalars['Int']['output'];
+  /** The discount amount or rate, depending on the type. */
+  value: Scalars['Float']['output'];
+};
+
+/** A call-center or delivery order placed with the POS. */
+export type Order = {
+  __typename?: 'Order';
+  /** Whether the POS accepts the order on its own. */
+  autoAccept: Scalars['Boolean']['output'];
+  /** A free-text note for the whole order. */
+  comment: Maybe<Scalars['String']['output']>;
+  /** When the order was placed. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who ordered. */
+  customer: Maybe<Customer>;
+  /** The delivery charge, when there is one. */
+  deliveryFee: Maybe<Scalars['Float']['output']>;
+  /** The order-level discount, when there is one. */
+  discount: Maybe<Discount>;
+  /** The order's id. */
+  id: Scalars['ID']['output'];
+  /** The integration channel that created it, for example `call_center_new`. */
+  integration: Maybe<Scalars['String']['output']>;
+  /** What was ordered. */
+  lines: Array<OrderLine>;
+  /** The receipt the POS opened for the order, null when there is none yet. */
+  receipt: Maybe<Receipt>;
+  /** The sale type (dine-in, delivery, takeaway...) the order uses. */
+  saleTypeId: Scalars['ID']['output'];
+  /** Whether the order goes to the preparation stations once accepted. */
+  sendToStationOnAccept: Scalars['Boolean']['output'];
+  /** The service charge settings, when the order has them. */
+  serviceCharge: Maybe<ServiceCharge>;
+  /** Where the order is in its life. */
+  status: OrderStatus;
+  /** The order's source, for example `CALL_CENTER_ORDER`. */
+  type: Maybe<Scalars['String']['output']>;
+  /** When the order last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The venue (branch) that owns the order. */
+  venueId: Scalars['ID']['output'];
+};
+
+/** A page of orders (Relay cursor connection). */
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  /** The orders of this page, each with its cursor. */
+  edges: Array<OrderEdge>;
+  /** The orders of this page, without cursors. */
+  nodes: Array<Order>;
+  /** Whether there are more pages, and the cursors at this page's ends. */
+  pageInfo: PageInfo;
+  /** How many orders match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An order and its position in the list. */
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  /** Pass to `after` or `before` to page from this order. */
+  cursor: Scalars['String']['output'];
+  /** The order. */
+  node: Order;
+};
+
+/** Which orders a list includes. Every field narrows the list; omitted fields do not. */
+export type OrderFilter = {
+  /** Only orders created on or after this day (UTC, inclusive). */
+  createdFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Only orders created on or before this day (UTC, inclusive). */
+  createdTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Only orders in this lifecycle state. */
+  status?: InputMaybe<OrderStatus>;
+  /** Only orders of this venue. */
+  venueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One product line of an order. */
+export type OrderLine = {
+  __typename?: 'OrderLine';
+  /** Modifiers (extras, options) chosen for this line. */
+  modifiers: Array<OrderLineModifier>;
+  /** The product's name as ordered. */
+  name: Scalars['String']['output'];
+  /** A free-text note for this line, for example `No onions`. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The portion size (1 is a full portion). */
+  portionSize: Scalars['Float']['output'];
+  /** The POS's hash identifying the line's product and options. */
+  productHash: Maybe<Scalars['String']['output']>;
+  /** The product's id. */
+  productId: Scalars['ID']['output'];
+  /** How many. */
+  quantity: Scalars['Float']['output'];
+  /** The line's kitchen status, for example `new`. */
+  status: Maybe<Scalars['String']['output']>;
+  /** The price of one. */
+  unitPrice: Scalars['Float']['output'];
+};
+
+/** A modifier (extra, option) on an order line. */
+export type OrderLineModifier = {
+  __typename?: 'OrderLineModifier';
+  /** The modifier's id. */
+  modifierId: Scalars['ID']['output'];
+  /** The modifier's name. */
+  name: Scalars['String']['output'];
+  /** The portion size (1 when the POS does not say). */
+  portionSize: Scalars['Float']['output'];
+  /** How many (1 when the POS does not say). */
+  quantity: Scalars['Float']['output'];
+  /** The price of one (0 when the POS does not say). */
+  unitPrice: Scalars['Float']['output'];
+};
+
+/** The order of a list. */
+export type OrderSort = {
+  /** Ascending or descending. */
+  direction: SortDirection;
+  /** The field to sort by. */
+  field: OrderSortField;
+};
+
+/** Fields an order list can be sorted by. */
+export type OrderSortField =
+  /** When the order was placed. */
+  | 'CREATED_AT'
+  /** The order's id. */
+  | 'ID'
+  /** When the order last changed. */
+  | 'UPDATED_AT';
+
+/** Where an order is in its life. */
+export type OrderStatus =
+  /** Delivered to the customer. */
+  | 'DELIVERED'
+  /** Cancelled (ignored by the POS). */
+  | 'IGNORE'
+  /** Placed and waiting for the POS to accept it. */
+  | 'PENDING'
+  /** Accepted by the POS; it has an open receipt. */
+  | 'RECEIVED';
+
+/** Paging state of a connection. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last order of this page, null when the page is empty. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether orders follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether orders precede this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first order of this page, null when the page is empty. */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One order by id, or null when it does not exist (in the given venue). */
+  order: Maybe<Order>;
+  /**
+   * Orders, newest first unless `orderBy` says otherwise, as a Relay cursor connection.
+   * Give `first` (with `after`) to page forward or `last` (with `before`) to page backward; at most
+   * 100 per page, 20 when neither is given. Cursors belong to the filter and sort they were issued
+   * for: reusing one with another filter or sort is a `BAD_USER_INPUT` error.
+   */
+  orders: OrderConnection;
+};
+
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+  venueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<OrderSort>;
+};
+
+/** The POS receipt opened for an order. */
+export type Receipt = {
+  __typename?: 'Receipt';
+  /** The receipt's id. */
+  id: Scalars['ID']['output'];
+  /** The id of the service notification sent for it. */
+  serviceNotificationId: Maybe<Scalars['ID']['output']>;
+  /** The receipt's state: 1 open, 2 closed. */
+  status: Maybe<Scalars['Int']['output']>;
+};
+
+/** Service charge settings of an order. */
+export type ServiceCharge = {
+  __typename?: 'ServiceCharge';
+  /** Whether a service charge applies. */
+  enabled: Scalars['Boolean']['output'];
+  /** The service charge amount or rate. */
+  value: Scalars['Float']['output'];
+};
+
+/** Sort direction. */
+export type SortDirection =
+  /** Smallest or oldest first. */
+  | 'ASC'
+  /** Largest or newest first. */
+  | 'DESC';
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Customer: ResolverTypeWrapper<ClopCustomerModel>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Discount: ResolverTypeWrapper<ClopDiscountModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Order: ResolverTypeWrapper<ClopOrderModel>;
+  OrderConnection: ResolverTypeWrapper<OrderPageModel>;
+  OrderEdge: ResolverTypeWrapper<OrderEdgeModelModel>;
+  OrderFilter: OrderFilter;
+  OrderLine: ResolverTypeWrapper<ClopProductModel>;
+  OrderLineModifier: ResolverTypeWrapper<ClopModifierModel>;
+  OrderSort: OrderSort;
+  OrderSortField: OrderSortField;
+  OrderStatus: OrderStatus;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Receipt: ResolverTypeWrapper<ClopReceiptModel>;
+  ServiceCharge: ResolverTypeWrapper<ClopMetaModel>;
+  SortDirection: SortDirection;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Boolean: Scalars['Boolean']['output'];
+  Customer: ClopCustomerModel;
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Discount: ClopDiscountModel;
+  Float: Scalars['Float']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Order: ClopOrderModel;
+  OrderConnection: OrderPageModel;
+  OrderEdge: OrderEdgeModelModel;
+  OrderFilter: OrderFilter;
+  OrderLine: ClopProductModel;
+  OrderLineModifier: ClopModifierModel;
+  OrderSort: OrderSort;
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  Receipt: ClopReceiptModel;
+  ServiceCharge: ClopMetaModel;
+  String: Scalars['String']['output'];
+};
+
+export type CustomerResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  discountType?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DiscountResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Discount'] = ResolversParentTypes['Discount']> = {
+  type?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type OrderResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
+  autoAccept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  deliveryFee?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  discount?: Resolver<Maybe<ResolversTypes['Discount']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  integration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
+  receipt?: Resolver<Maybe<ResolversTypes['Receipt']>, ParentType, ContextType>;
+  saleTypeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sendToStationOnAccept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  serviceCharge?: Resolver<Maybe<ResolversTypes['ServiceCharge']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  venueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type OrderConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrderEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+};
+
+export type OrderLineResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = {
+  modifiers?: Resolver<Array<ResolversTypes['OrderLineModifier']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  portionSize?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  productHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type OrderLineModifierResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['OrderLineModifier'] = ResolversParentTypes['OrderLineModifier']> = {
+  modifierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  portionSize?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersArgs>>;
+};
+
+export type ReceiptResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Receipt'] = ResolversParentTypes['Receipt']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serviceNotificationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ServiceChargeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ServiceCharge'] = ResolversParentTypes['ServiceCharge']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GraphContext> = {
+  Customer?: CustomerResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  Discount?: DiscountResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderLine?: OrderLineResolvers<ContextType>;
+  OrderLineModifier?: OrderLineModifierResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Receipt?: ReceiptResolvers<ContextType>;
+  ServiceCharge?: ServiceChargeResolvers<ContextType>;
+};
+
