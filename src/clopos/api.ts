@@ -1,6 +1,6 @@
 // The contract between the graph and an upstream POS. The graph calls only this interface;
 // src/clopos implements it for Clopos (a second POS would implement it too).
-import type { ClopOrder, ClopOrderStatus } from './types.js';
+import type { ClopCreateOrderRequest, ClopOrder, ClopOrderStatus } from './types.js';
 
 export interface CloposCredentials {
   clientId: string;
@@ -42,8 +42,21 @@ export interface GetOrderOptions {
   withReceipt?: boolean;
 }
 
+export interface CreatedOrder {
+  /** From `data.payload.id` or `data.id`, whichever Clopos sends. */
+  id: number;
+  venueId?: number;
+}
+
 export interface CloposApi {
   listOrders(params: ListOrdersParams): Promise<OrderPage>;
   /** Null when Clopos answers 404. */
   getOrder(id: number, options?: GetOrderOptions): Promise<ClopOrder | null>;
+  /**
+   * Never retried on 5xx, timeouts or broken connections (a duplicate order costs more than a
+   * failure); only a 401 is renewed and resent once, because Clopos rejected it unprocessed.
+   */
+  createOrder(body: ClopCreateOrderRequest): Promise<CreatedOrder>;
+  /** Sends `PUT /orders/{id}` with exactly `{"status":"IGNORE"}`. Null when Clopos answers 404. */
+  cancelOrder(id: number, options?: { venueId?: string }): Promise<ClopOrder | null>;
 }

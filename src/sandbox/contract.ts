@@ -44,6 +44,8 @@ export interface Fault {
   resetConnection?: boolean;
   /** Send a 200 whose body is not valid JSON. */
   malformedJson?: boolean;
+  /** With status: send this JSON body instead of the documented error (e.g. /auth's 200 `success:false`). */
+  body?: unknown;
 }
 
 export interface RequestLogEntry {
