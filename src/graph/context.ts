@@ -1,4 +1,4 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { CloposApi } from '../clopos/api.js';
 import type { ClopOrder } from '../clopos/types.js';
 
@@ -13,4 +13,22 @@ export interface OrderKey {
 export interface GraphContext {
   clopos: CloposApi;
   orderLoader: DataLoader<OrderKey, ClopOrder | null, string>;
+}
+
+export function createGraphContext(clopos: CloposApi): GraphContext {
+  return {
+    clopos,
+    // Clopos has no batch read by id, so the loader's job is de-duplication within a request.
+    orderLoader: new DataLoader<OrderKey, ClopOrder | null, string>(
+      (keys) =>
+        Promise.all(
+          keys.map((key) =>
+            clopos
+              .getOrder(key.id, { venueId: key.venueId, withReceipt: key.withReceipt })
+              .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+          ),
+        ),
+      { cacheKeyFn: (key) => `${key.id}|${key.venueId ?? ''}|${key.withReceipt ? 'r' : ''}` },
+    ),
+  };
 }

@@ -1,0 +1,34 @@
+// Every error leaving the gateway passes here. Upstream trouble becomes a coded error with a
+// message of our own (never Clopos's body, URL, headers or token); input errors keep their code;
+// anything else is a bug and is masked by Yoga's default.
+import { GraphQLError } from 'graphql';
+import { maskError as yogaMaskError, type MaskError } from 'graphql-yoga';
+import { isUpstreamError, type UpstreamError } from '../clopos/errors.js';
+import { InputError } from './scalars.js';
+
+const UPSTREAM: Record<UpstreamError['code'], { code: string; message: string }> = {
+  UPSTREAM_AUTH_FAILED: { code: 'UPSTREAM_AUTH_FAILED', message: "Clopos refused the gateway's credentials." },
+  UPSTREAM_RATE_LIMITED: { code: 'UPSTREAM_RATE_LIMITED', message: "Clopos's request quota is spent; retry later." },
+  UPSTREAM_UNAVAILABLE: { code: 'UPSTREAM_UNAVAILABLE', message: 'Clopos is unavailable or did not answer in time.' },
+  UPSTREAM_OUTCOME_UNKNOWN: { code: 'UPSTREAM_UNAVAILABLE', message: 'Clopos did not answer in time.' },
+  UPSTREAM_BAD_REQUEST: { code: 'UPSTREAM_REJECTED', message: "Clopos rejected the request's parameters." },
+  UPSTREAM_NOT_FOUND: { code: 'NOT_FOUND', message: 'Clopos has no such resource.' },
+};
+
+export const maskError: MaskError = (error, message, isDev) => {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (isUpstreamError(original)) {
+    const { code, message: safeMessage } = UPSTREAM[original.code];
+    return new GraphQLError(safeMessage, {
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: {
+        code,
+        ...(original.retryAfterSeconds !== undefined ? { retryAfter: original.retryAfterSeconds } : {}),
+      },
+    });
+  }
+  // graphql-js wraps scalar errors (with our code in `extensions`) in its own error; keep it.
+  if (error instanceof GraphQLError && original instanceof InputError) return error;
+  return yogaMaskError(error, message, isDev);
+};

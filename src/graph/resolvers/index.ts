@@ -1,0 +1,21 @@
+import type { Resolvers } from '../../../generated/graphql.js';
+import { DateScalar, DateTimeScalar } from '../scalars.js';
+import { OrderLine, OrderLineModifier } from './lines.js';
+import { Order } from './Order.js';
+import { Customer, Discount, OrderConnection, Receipt, ServiceCharge } from './parts.js';
+import { order } from './Query/order.js';
+import { orders } from './Query/orders.js';
+
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query: { orders, order },
+  Order,
+  OrderLine,
+  OrderLineModifier,
+  Customer,
+  Discount,
+  ServiceCharge,
+  Receipt,
+  OrderConnection,
+};

@@ -1,0 +1,70 @@
+// createGateway builds the Yoga instance (no listen): main.ts serves it, tests call yoga.fetch.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import type { CloposApi } from './clopos/api.js';
+import { createGraphContext, type GraphContext } from './graph/context.js';
+import { maskError } from './graph/mask.js';
+import { buildSchema } from './graph/schema.js';
+
+export interface GatewayOptions {
+  clopos: CloposApi;
+  /** When non-empty, every GraphQL request needs `Authorization: Bearer <one of them>`. */
+  apiKeys?: string[];
+}
+
+const GRAPHIQL_EXAMPLE = `# Orders, newest first. Add filter: { status: PENDING } or orderBy, or page with after: endCursor.
+query Orders {
+  orders(first: 5) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id status createdAt
+      customer { name phone }
+      lines { name quantity unitPrice modifiers { name quantity unitPrice } }
+    }
+  }
+}
+`;
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Compares digests in constant time, so a key's bytes cannot be guessed from response timing. */
+function apiKeyCheck(keys: string[]): Plugin {
+  const digests = keys.map(digest);
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/graphql') return;
+      // The GraphiQL page itself is public; the operations it sends carry the key.
+      if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
+      const match = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '');
+      const given = match ? digest(match[1]!) : undefined;
+      if (given && digests.some((known) => timingSafeEqual(known, given))) return;
+      endResponse(
+        new fetchAPI.Response(
+          JSON.stringify({
+            errors: [{ message: 'A valid API key is required: Authorization: Bearer <key>.', extensions: { code: 'UNAUTHENTICATED' } }],
+          }),
+          { status: 401, headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' } },
+        ),
+      );
+    },
+  };
+}
+
+export function createGateway(options: GatewayOptions) {
+  return createYoga<object, GraphContext>({
+    schema: buildSchema(),
+    context: () => createGraphContext(options.clopos),
+    maskedErrors: { maskError },
+    graphiql: { title: 'clopos-graphql', defaultQuery: GRAPHIQL_EXAMPLE },
+    // Served from the package, not a CDN: works offline and on locked-down networks.
+    renderGraphiQL,
+    landingPage: false,
+    plugins: options.apiKeys?.length ? [apiKeyCheck(options.apiKeys)] : [],
+  });
+}
+
+export type Gateway = ReturnType<typeof createGateway>;
