@@ -1,0 +1,217 @@
+// The Clopos implementation of CloposApi: openapi-fetch typed by generated/clopos.ts, bracket
+// query encoding, the x-token middleware with its one renew-and-resend on 401, and translation of
+// every failure into an UpstreamError. No retries here: the quota shield (retries, budget,
+// breaker, cache) wraps this client, or its injectable `fetch`, as a separate layer.
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { CloposApi, CloposCredentials, CreatedOrder, GetOrderOptions, ListOrdersParams, OrderPage } from './api.js';
+import { type TokenSource, createTokenSource } from './auth.js';
+import {
+  NotSentError,
+  type UpstreamOperation,
+  UpstreamError,
+  fromHttpStatus,
+  fromThrown,
+  fromUnsuccessful,
+  malformed,
+  neverConnected,
+} from './errors.js';
+import { getOrderQuery, listOrdersQuery, serializeQuery } from './query.js';
+import type { ClopOrder, ClopCreateOrderRequest, paths } from './types.js';
+
+export interface CloposClientOptions {
+  /** e.g. `https://integrations.clopos.com/open-api/v2` (no trailing path after the version). */
+  baseUrl: string;
+  credentials: CloposCredentials;
+  /** The transport; the quota shield or a test can put its own here. Default: global fetch. */
+  fetch?: typeof fetch;
+  /** Deadline of each call, token wait and 401 resend included. Default 10000. */
+  timeoutMs?: number;
+  /** Renew the token this long before `expires_at`. Default 60. */
+  renewMarginSeconds?: number;
+  /** Epoch milliseconds, for the token clock; injectable for tests. */
+  now?: () => number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export function createCloposClient(options: CloposClientOptions): CloposApi {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const transport = unsentAware(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
+  const base = { baseUrl: options.baseUrl, fetch: transport, querySerializer: serializeQuery };
+  const tokens = createTokenSource({
+    http: createClient<paths>(base),
+    credentials: options.credentials,
+    timeoutMs,
+    ...(options.renewMarginSeconds === undefined ? {} : { renewMarginSeconds: options.renewMarginSeconds }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  const http = createClient<paths>(base);
+  http.use(authMiddleware(tokens));
+  return new CloposClient(http, timeoutMs);
+}
+
+/**
+ * Sets `x-token` (Clopos ignores `Authorization`) and, on a 401, drops that token, fetches a new
+ * one and resends the request once. A 401 means Clopos rejected the call unprocessed, so the
+ * resend is safe even for a create. A second 401 is returned as is (the caller maps it).
+ */
+function authMiddleware(tokens: TokenSource): Middleware {
+  // A copy of each request taken before sending: a sent Request's body is spent.
+  const spares = new WeakMap<Request, { spare: Request; token: string }>();
+  return {
+    async onRequest({ request }) {
+      const token = await beforeDeadline(tokens.token(), request.signal);
+      request.headers.set('x-token', token);
+      spares.set(request, { spare: request.clone(), token });
+      return request;
+    },
+    async onResponse({ request, response, options }) {
+      const held = spares.get(request);
+      spares.delete(request);
+      if (response.status !== 401 || !held) return undefined;
+      await response.body?.cancel().catch(() => undefined);
+      tokens.invalidate(held.token);
+      held.spare.headers.set('x-token', await beforeDeadline(tokens.token(), held.spare.signal));
+      return options.fetch(held.spare);
+    },
+  };
+}
+
+/** Waiting for a token counts against the call's deadline; nothing has been sent yet. */
+function beforeDeadline<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new NotSentError('timeout', signal.reason));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new NotSentError('timeout', signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Marks failures where the request certainly never left, so a create can tell "nothing was
+ * sent" (unavailable) from "sent, answer lost" (outcome unknown).
+ */
+function unsentAware(fetchFn: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const signal = input instanceof Request ? input.signal : init?.signal;
+    // The deadline passed while waiting for a token: fetch would throw before connecting.
+    if (signal?.aborted) throw new NotSentError('timeout', signal.reason);
+    try {
+      return await fetchFn(input, init);
+    } catch (e) {
+      if (neverConnected(e)) throw new NotSentError('network', e);
+      throw e;
+    }
+  };
+}
+
+class CloposClient implements CloposApi {
+  constructor(
+    private readonly http: Client<paths>,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async listOrders(params: ListOrdersParams): Promise<OrderPage> {
+    const { data, error, response } = await this.send('listOrders', false, (signal) =>
+      this.http.GET('/orders', {
+        params: { query: listOrdersQuery(params), header: venueHeader(params.venueId) },
+        signal,
+      }),
+    );
+    if (error !== undefined || !response.ok) throw fromHttpStatus('listOrders', response, error);
+    const body = envelope('listOrders', response, data);
+    if (!Array.isArray(body.data)) throw malformed('listOrders', response.status);
+    // /common-objects documents a top-level `total`; an older orders page showed `pagination`.
+    const total = body.total ?? body.pagination?.total;
+    return { orders: body.data, total: typeof total === 'number' ? total : body.data.length };
+  }
+
+  async getOrder(id: number, options: GetOrderOptions = {}): Promise<ClopOrder | null> {
+    const { data, error, response } = await this.send('getOrder', false, (signal) =>
+      this.http.GET('/orders/{id}', {
+        params: { path: { id }, query: getOrderQuery(options.withReceipt), header: venueHeader(options.venueId) },
+        signal,
+      }),
+    );
+    if (response.status === 404) return null;
+    if (error !== undefined || !response.ok) throw fromHttpStatus('getOrder', response, error);
+    const body = envelope('getOrder', response, data);
+    if (!isObject(body.data)) throw malformed('getOrder', response.status);
+    return body.data;
+  }
+
+  async createOrder(order: ClopCreateOrderRequest): Promise<CreatedOrder> {
+    const { data, error, response } = await this.send('createOrder', true, (signal) =>
+      this.http.POST('/orders', { body: order, signal }),
+    );
+    if (error !== undefined || !response.ok) throw fromHttpStatus('createOrder', response, error, true);
+    const body = envelope('createOrder', response, data, true);
+    // The OpenAPI example has the id at data.payload.id, the prose page at data.id.
+    const created = body.data;
+    const id = integer(created?.payload?.id) ?? integer(created?.id);
+    if (id === undefined) {
+      throw new UpstreamError({
+        operation: 'createOrder',
+        code: 'UPSTREAM_OUTCOME_UNKNOWN',
+        reason: 'unidentifiable',
+        status: response.status,
+      });
+    }
+    const venueId = integer(created?.payload?.venue_id) ?? integer(created?.venue_id);
+    return venueId === undefined ? { id } : { id, venueId };
+  }
+
+  async cancelOrder(id: number, options: { venueId?: string } = {}): Promise<ClopOrder | null> {
+    const { data, error, response } = await this.send('cancelOrder', false, (signal) =>
+      this.http.PUT('/orders/{id}', {
+        params: { path: { id }, header: venueHeader(options.venueId) },
+        body: { status: 'IGNORE' },
+        signal,
+      }),
+    );
+    if (response.status === 404) return null;
+    if (error !== undefined || !response.ok) throw fromHttpStatus('cancelOrder', response, error);
+    const body = envelope('cancelOrder', response, data);
+    // The PUT answer may be just {id, status} or carry no data at all; the cancel still happened.
+    return isObject(body.data) && typeof body.data.id === 'number' ? body.data : { id, status: 'IGNORE' };
+  }
+
+  /** Runs one call under its deadline; anything thrown becomes an UpstreamError (or stays a bug). */
+  private async send<R>(operation: UpstreamOperation, create: boolean, call: (signal: AbortSignal) => Promise<R>): Promise<R> {
+    try {
+      return await call(AbortSignal.timeout(this.timeoutMs));
+    } catch (e) {
+      throw fromThrown(operation, e, create);
+    }
+  }
+}
+
+/**
+ * A 2xx body, checked: Clopos can answer 200 with `success:false` (always check it first), and a
+ * body that is not an object with `success:true` is not the documented envelope.
+ */
+function envelope<T extends { success: boolean }>(
+  operation: UpstreamOperation,
+  response: Response,
+  data: T | undefined,
+  create = false,
+): T {
+  if (!isObject(data)) throw malformed(operation, response.status, create);
+  if (data.success === false) throw fromUnsuccessful(operation, response, data);
+  if (data.success !== true) throw malformed(operation, response.status, create);
+  return data;
+}
+
+function venueHeader(venueId: string | undefined): { 'x-venue'?: string } {
+  return venueId === undefined ? {} : { 'x-venue': venueId };
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Ids are numbers in the docs; a numeric string is tolerated. */
+function integer(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) ? n : undefined;
+}
