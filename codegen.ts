@@ -22,6 +22,8 @@ const config: CodegenConfig = {
           Receipt: '../src/clopos/types.js#ClopReceipt',
           OrderConnection: '../src/graph/pagination.js#OrderPage',
           OrderEdge: '../src/graph/pagination.js#OrderEdgeModel',
+          CreateOrderPayload: '../src/graph/write/payloads.js#OrderPayloadModel',
+          CancelOrderPayload: '../src/graph/write/payloads.js#OrderPayloadModel',
         },
         scalars: {
           Date: 'string',

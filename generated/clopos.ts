@@ -262,22 +262,22 @@ export interface components {
             products: components["schemas"]["CreateOrderProduct"][];
             auto_accept_terminal?: number;
             /** @default false */
-            auto_order_accept: boolean;
+            auto_order_accept?: boolean;
             /** @default false */
-            auto_order_sent_to_station: boolean;
+            auto_order_sent_to_station?: boolean;
             delivery_fee?: number;
             comment?: string;
             discount?: {
                 /** @default 0 */
-                discount_type: number;
+                discount_type?: number;
                 /** @default 0 */
-                discount_value: number;
+                discount_value?: number;
             };
             service_charge?: {
                 /** @default false */
-                enabled: boolean;
+                enabled?: boolean;
                 /** @default 0 */
-                value: number;
+                value?: number;
             };
         };
         CreateOrderProduct: {
@@ -289,16 +289,16 @@ export interface components {
             status?: string;
             product_hash?: string;
             /** @default 1 */
-            portion_size: number;
+            portion_size?: number;
             note?: string;
             modifiers?: {
                 modifier_id: number;
                 modifier_name: string;
                 count: number;
                 /** @default 0 */
-                price: number;
+                price?: number;
                 /** @default 1 */
-                portion_size: number;
+                portion_size?: number;
             }[];
         };
         CreateOrderResponse: {

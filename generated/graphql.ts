@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ClopOrder as ClopOrderModel, ClopCustomer as ClopCustomerModel, ClopProduct as ClopProductModel, ClopModifier as ClopModifierModel, ClopDiscount as ClopDiscountModel, ClopMeta as ClopMetaModel, ClopReceipt as ClopReceiptModel } from '../src/clopos/types.js';
 import type { OrderPage as OrderPageModel, OrderEdgeModel as OrderEdgeModelModel } from '../src/graph/pagination.js';
+import type { OrderPayloadModel as OrderPayloadModelModel } from '../src/graph/write/payloads.js';
 import type { GraphContext } from '../src/graph/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -16,6 +17,56 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in ISO 8601 with a UTC offset (for example `2026-02-02T13:45:53.000Z`). */
   DateTime: { input: string; output: string; }
+};
+
+/** The result of cancelOrder. */
+export type CancelOrderPayload = {
+  __typename?: 'CancelOrderPayload';
+  /** The cancelled order, null when it could not be cancelled. */
+  order: Maybe<Order>;
+  /** Why the order was not cancelled; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A new order. */
+export type CreateOrderInput = {
+  /** Let the POS accept the order on its own (default false). */
+  autoAccept?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The POS terminal that auto-accepts the order. */
+  autoAcceptTerminalId?: InputMaybe<Scalars['ID']['input']>;
+  /** A free-text note for the whole order (at most 1000 characters). */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** Who orders. Omit `id` for a guest. */
+  customer: OrderCustomerInput;
+  /** A delivery charge. */
+  deliveryFee?: InputMaybe<Scalars['Float']['input']>;
+  /** An order-level discount. */
+  discount?: InputMaybe<DiscountInput>;
+  /**
+   * A key of your choosing (at most 255 characters) that makes retries safe: a repeat with the same
+   * key within 24 hours returns the first result and creates nothing. The same key with a different
+   * input is refused with `IDEMPOTENCY_KEY_REUSED`.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** What is ordered: at least one line. */
+  lines: Array<OrderLineInput>;
+  /** The sale type (delivery, takeaway...), from the POS's sale types. */
+  saleTypeId: Scalars['ID']['input'];
+  /** Send the order to the preparation stations once accepted (default false). */
+  sendToStationOnAccept?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Service charge settings. */
+  serviceCharge?: InputMaybe<ServiceChargeInput>;
+  /** The venue (branch) that receives the order. */
+  venueId: Scalars['ID']['input'];
+};
+
+/** The result of createOrder. */
+export type CreateOrderPayload = {
+  __typename?: 'CreateOrderPayload';
+  /** The new order, null when it was not created. */
+  order: Maybe<Order>;
+  /** Why the order was not created; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** The customer of an order. */
@@ -40,6 +91,41 @@ export type Discount = {
   type: Scalars['Int']['output'];
   /** The discount amount or rate, depending on the type. */
   value: Scalars['Float']['output'];
+};
+
+/** An order-level discount. */
+export type DiscountInput = {
+  /** The POS's discount type code. */
+  type: Scalars['Int']['input'];
+  /** The discount amount or rate, depending on the type; 0 or more. */
+  value: Scalars['Float']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Cancels an order (Clopos status `IGNORE`). Cancelling an order that is already cancelled
+   * returns it without error.
+   */
+  cancelOrder: CancelOrderPayload;
+  /**
+   * Places an order with the POS; it starts `PENDING` until the POS accepts it. Expected failures
+   * (invalid input, Clopos rejecting the order, an outcome that could not be confirmed) come back
+   * as `userErrors`, and then nothing was created unless the code says the outcome is unknown.
+   * Pass an `idempotencyKey` to retry safely: a repeat within 24 hours returns the first result.
+   */
+  createOrder: CreateOrderPayload;
+};
+
+
+export type MutationCancelOrderArgs = {
+  id: Scalars['ID']['input'];
+  venueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationCreateOrderArgs = {
+  input: CreateOrderInput;
 };
 
 /** A call-center or delivery order placed with the POS. */
@@ -94,6 +180,20 @@ export type OrderConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** The customer of a new order. */
+export type OrderCustomerInput = {
+  /** The delivery address. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** The discount type that applies to this customer. */
+  discountType?: InputMaybe<Scalars['Int']['input']>;
+  /** The customer's id in the POS. Omitted: sent as 0, which Clopos integrations use for a guest. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** The customer's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The customer's phone number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An order and its position in the list. */
 export type OrderEdge = {
   __typename?: 'OrderEdge';
@@ -138,6 +238,28 @@ export type OrderLine = {
   unitPrice: Scalars['Float']['output'];
 };
 
+/** One product line of a new order. */
+export type OrderLineInput = {
+  /** Modifiers (extras, options) for this line. */
+  modifiers?: InputMaybe<Array<OrderLineModifierInput>>;
+  /** The product's name as it should appear on the order. */
+  name: Scalars['String']['input'];
+  /** A free-text note for this line, for example `No onions`. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The portion size (default 1). */
+  portionSize?: InputMaybe<Scalars['Float']['input']>;
+  /** The POS's hash of the line's product and options; derived from the line when omitted. */
+  productHash?: InputMaybe<Scalars['String']['input']>;
+  /** The product's id in the POS. */
+  productId: Scalars['ID']['input'];
+  /** How many; above 0. */
+  quantity: Scalars['Float']['input'];
+  /** The line's kitchen status; `new` when omitted. */
+  status?: InputMaybe<Scalars['String']['input']>;
+  /** The price of one; 0 or more. */
+  unitPrice: Scalars['Float']['input'];
+};
+
 /** A modifier (extra, option) on an order line. */
 export type OrderLineModifier = {
   __typename?: 'OrderLineModifier';
@@ -151,6 +273,20 @@ export type OrderLineModifier = {
   quantity: Scalars['Float']['output'];
   /** The price of one (0 when the POS does not say). */
   unitPrice: Scalars['Float']['output'];
+};
+
+/** A modifier on a line of a new order. */
+export type OrderLineModifierInput = {
+  /** The modifier's id in the POS. */
+  modifierId: Scalars['ID']['input'];
+  /** The modifier's name. */
+  name: Scalars['String']['input'];
+  /** The portion size (default 1). */
+  portionSize?: InputMaybe<Scalars['Float']['input']>;
+  /** How many; above 0. */
+  quantity: Scalars['Float']['input'];
+  /** The price of one (default 0). */
+  unitPrice?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** The order of a list. */
@@ -243,12 +379,36 @@ export type ServiceCharge = {
   value: Scalars['Float']['output'];
 };
 
+/** Service charge settings. */
+export type ServiceChargeInput = {
+  /** Whether a service charge applies. */
+  enabled: Scalars['Boolean']['input'];
+  /** The service charge amount or rate; 0 or more. */
+  value: Scalars['Float']['input'];
+};
+
 /** Sort direction. */
 export type SortDirection =
   /** Smallest or oldest first. */
   | 'ASC'
   /** Largest or newest first. */
   | 'DESC';
+
+/** An expected failure of a mutation, reported as data. */
+export type UserError = {
+  __typename?: 'UserError';
+  /**
+   * What is wrong, for programs: a validation code (`REQUIRED`, `INVALID_ID`, `MUST_BE_POSITIVE`,
+   * `MUST_NOT_BE_NEGATIVE`, `BLANK`, `TOO_LONG`, `TOO_MANY`), `UPSTREAM_REJECTED` (Clopos refused the
+   * order), `UPSTREAM_OUTCOME_UNKNOWN` (Clopos may or may not have created it: retry with the same
+   * idempotency key), `IDEMPOTENCY_KEY_REUSED`, `IDEMPOTENCY_UNAVAILABLE` or `NOT_FOUND`.
+   */
+  code: Scalars['String']['output'];
+  /** The path to the input field at fault, for example `["input", "lines", "0", "quantity"]`. */
+  field: Array<Scalars['String']['output']>;
+  /** What is wrong, for people. */
+  message: Scalars['String']['output'];
+};
 
 
 
@@ -324,19 +484,27 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CancelOrderPayload: ResolverTypeWrapper<OrderPayloadModelModel>;
+  CreateOrderInput: CreateOrderInput;
+  CreateOrderPayload: ResolverTypeWrapper<OrderPayloadModelModel>;
   Customer: ResolverTypeWrapper<ClopCustomerModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Discount: ResolverTypeWrapper<ClopDiscountModel>;
+  DiscountInput: DiscountInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<ClopOrderModel>;
   OrderConnection: ResolverTypeWrapper<OrderPageModel>;
+  OrderCustomerInput: OrderCustomerInput;
   OrderEdge: ResolverTypeWrapper<OrderEdgeModelModel>;
   OrderFilter: OrderFilter;
   OrderLine: ResolverTypeWrapper<ClopProductModel>;
+  OrderLineInput: OrderLineInput;
   OrderLineModifier: ResolverTypeWrapper<ClopModifierModel>;
+  OrderLineModifierInput: OrderLineModifierInput;
   OrderSort: OrderSort;
   OrderSortField: OrderSortField;
   OrderStatus: OrderStatus;
@@ -344,32 +512,54 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receipt: ResolverTypeWrapper<ClopReceiptModel>;
   ServiceCharge: ResolverTypeWrapper<ClopMetaModel>;
+  ServiceChargeInput: ServiceChargeInput;
   SortDirection: SortDirection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UserError: ResolverTypeWrapper<UserError>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
+  CancelOrderPayload: OrderPayloadModelModel;
+  CreateOrderInput: CreateOrderInput;
+  CreateOrderPayload: OrderPayloadModelModel;
   Customer: ClopCustomerModel;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Discount: ClopDiscountModel;
+  DiscountInput: DiscountInput;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
   Order: ClopOrderModel;
   OrderConnection: OrderPageModel;
+  OrderCustomerInput: OrderCustomerInput;
   OrderEdge: OrderEdgeModelModel;
   OrderFilter: OrderFilter;
   OrderLine: ClopProductModel;
+  OrderLineInput: OrderLineInput;
   OrderLineModifier: ClopModifierModel;
+  OrderLineModifierInput: OrderLineModifierInput;
   OrderSort: OrderSort;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Receipt: ClopReceiptModel;
   ServiceCharge: ClopMetaModel;
+  ServiceChargeInput: ServiceChargeInput;
   String: Scalars['String']['output'];
+  UserError: UserError;
+};
+
+export type CancelOrderPayloadResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CancelOrderPayload'] = ResolversParentTypes['CancelOrderPayload']> = {
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CreateOrderPayloadResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CreateOrderPayload'] = ResolversParentTypes['CreateOrderPayload']> = {
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
@@ -391,6 +581,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DiscountResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Discount'] = ResolversParentTypes['Discount']> = {
   type?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelOrder?: Resolver<ResolversTypes['CancelOrderPayload'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
+  createOrder?: Resolver<ResolversTypes['CreateOrderPayload'], ParentType, ContextType, RequireFields<MutationCreateOrderArgs, 'input'>>;
 };
 
 export type OrderResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -468,11 +663,20 @@ export type ServiceChargeResolvers<ContextType = GraphContext, ParentType extend
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type UserErrorResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphContext> = {
+  CancelOrderPayload?: CancelOrderPayloadResolvers<ContextType>;
+  CreateOrderPayload?: CreateOrderPayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Discount?: DiscountResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
@@ -482,5 +686,6 @@ export type Resolvers<ContextType = GraphContext> = {
   Query?: QueryResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;
   ServiceCharge?: ServiceChargeResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -6,9 +6,12 @@ import type { CloposApi } from './clopos/api.js';
 import { createGraphContext, type GraphContext } from './graph/context.js';
 import { maskError } from './graph/mask.js';
 import { buildSchema } from './graph/schema.js';
+import { MemoryIdempotencyStore, type IdempotencyStore } from './graph/write/idempotency.js';
 
 export interface GatewayOptions {
   clopos: CloposApi;
+  /** createOrder's idempotency keys; in memory by default. */
+  idempotency?: IdempotencyStore;
   /** When non-empty, every GraphQL request needs `Authorization: Bearer <one of them>`. */
   apiKeys?: string[];
 }
@@ -29,6 +32,12 @@ query Orders {
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
+}
+
+/** A stable, non-secret name for the caller: a digest of the API key they sent. */
+function callerOf(request: Request): string {
+  const match = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '');
+  return match ? digest(match[1]!).toString('base64url').slice(0, 16) : 'anonymous';
 }
 
 /** Compares digests in constant time, so a key's bytes cannot be guessed from response timing. */
@@ -55,9 +64,10 @@ function apiKeyCheck(keys: string[]): Plugin {
 }
 
 export function createGateway(options: GatewayOptions) {
+  const idempotency = options.idempotency ?? new MemoryIdempotencyStore();
   return createYoga<object, GraphContext>({
     schema: buildSchema(),
-    context: () => createGraphContext(options.clopos),
+    context: ({ request }) => createGraphContext(options.clopos, idempotency, callerOf(request)),
     maskedErrors: { maskError },
     graphiql: { title: 'clopos-graphql', defaultQuery: GRAPHIQL_EXAMPLE },
     // Served from the package, not a CDN: works offline and on locked-down networks.

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { CloposApi } from '../clopos/api.js';
 import type { ClopOrder } from '../clopos/types.js';
+import type { IdempotencyStore } from './write/idempotency.js';
 
 /** Key of the per-request order loader: the order id, the venue, and whether the receipt is embedded. */
 export interface OrderKey {
@@ -13,11 +14,20 @@ export interface OrderKey {
 export interface GraphContext {
   clopos: CloposApi;
   orderLoader: DataLoader<OrderKey, ClopOrder | null, string>;
+  idempotency: IdempotencyStore;
+  /** Who is calling (a digest of their API key, or "anonymous"): idempotency keys are per caller. */
+  caller: string;
 }
 
-export function createGraphContext(clopos: CloposApi): GraphContext {
+export function orderKeyString(key: OrderKey): string {
+  return `${key.id}|${key.venueId ?? ''}|${key.withReceipt ? 'r' : ''}`;
+}
+
+export function createGraphContext(clopos: CloposApi, idempotency: IdempotencyStore, caller: string): GraphContext {
   return {
     clopos,
+    idempotency,
+    caller,
     // Clopos has no batch read by id, so the loader's job is de-duplication within a request.
     orderLoader: new DataLoader<OrderKey, ClopOrder | null, string>(
       (keys) =>
@@ -28,7 +38,7 @@ export function createGraphContext(clopos: CloposApi): GraphContext {
               .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
           ),
         ),
-      { cacheKeyFn: (key) => `${key.id}|${key.venueId ?? ''}|${key.withReceipt ? 'r' : ''}` },
+      { cacheKeyFn: orderKeyString },
     ),
   };
 }

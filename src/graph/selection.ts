@@ -25,3 +25,21 @@ function search(
   }
   return false;
 }
+
+/** The names of the fields selected directly under the current field, fragments included. */
+export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const collect = (set: SelectionSetNode, seen: Set<string>) => {
+    for (const selection of set.selections) {
+      if (selection.kind === 'Field') names.add(selection.name.value);
+      else if (selection.kind === 'InlineFragment') collect(selection.selectionSet, seen);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) collect(fragment.selectionSet, seen);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) if (node.selectionSet) collect(node.selectionSet, new Set());
+  return names;
+}

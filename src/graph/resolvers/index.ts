@@ -3,6 +3,9 @@ import { DateScalar, DateTimeScalar } from '../scalars.js';
 import { OrderLine, OrderLineModifier } from './lines.js';
 import { Order } from './Order.js';
 import { Customer, Discount, OrderConnection, Receipt, ServiceCharge } from './parts.js';
+import { cancelOrder } from './Mutation/cancelOrder.js';
+import { createOrder } from './Mutation/createOrder.js';
+import { CancelOrderPayload, CreateOrderPayload } from './payloads.js';
 import { order } from './Query/order.js';
 import { orders } from './Query/orders.js';
 
@@ -10,6 +13,9 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query: { orders, order },
+  Mutation: { createOrder, cancelOrder },
+  CreateOrderPayload,
+  CancelOrderPayload,
   Order,
   OrderLine,
   OrderLineModifier,

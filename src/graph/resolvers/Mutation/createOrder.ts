@@ -1,0 +1,5 @@
+import type { MutationResolvers } from '../../../../generated/graphql.js';
+import { placeOrder } from '../../write/placeOrder.js';
+
+export const createOrder: NonNullable<MutationResolvers['createOrder']> = (_parent, { input }, ctx) =>
+  placeOrder(input, { clopos: ctx.clopos, store: ctx.idempotency, scope: ctx.caller });

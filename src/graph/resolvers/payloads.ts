@@ -1,0 +1,36 @@
+// The order of a mutation payload is read only when the query asks for more than its id, through
+// the same loader as Query.order.
+import type { GraphQLResolveInfo } from 'graphql';
+import type { CancelOrderPayloadResolvers, CreateOrderPayloadResolvers } from '../../../generated/graphql.js';
+import type { ClopOrder } from '../../clopos/types.js';
+import type { GraphContext } from '../context.js';
+import { selectedFieldNames, selectsField } from '../selection.js';
+import type { OrderPayloadModel } from '../write/payloads.js';
+
+const ID_ONLY = new Set(['id', '__typename']);
+
+async function payloadOrder(
+  payload: OrderPayloadModel,
+  { orderLoader }: GraphContext,
+  info: GraphQLResolveInfo,
+): Promise<ClopOrder | null> {
+  const ref = payload.order;
+  if (!ref) return null;
+  if ([...selectedFieldNames(info)].every((name) => ID_ONLY.has(name))) {
+    return ref.known ?? ({ id: ref.id, status: 'PENDING' } satisfies ClopOrder);
+  }
+  const key = { id: ref.id, venueId: ref.venueId, withReceipt: selectsField(info, 'receipt') };
+  // A cancel changed the order: never answer from what this request read before.
+  if (ref.known) orderLoader.clear(key);
+  return (await orderLoader.load(key)) ?? ref.known ?? null;
+}
+
+export const CreateOrderPayload: CreateOrderPayloadResolvers = {
+  order: (payload, _args, ctx, info) => payloadOrder(payload, ctx, info),
+  userErrors: (payload) => payload.userErrors,
+};
+
+export const CancelOrderPayload: CancelOrderPayloadResolvers = {
+  order: (payload, _args, ctx, info) => payloadOrder(payload, ctx, info),
+  userErrors: (payload) => payload.userErrors,
+};

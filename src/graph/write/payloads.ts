@@ -1,0 +1,29 @@
+import type { ClopOrder } from '../../clopos/types.js';
+
+export interface UserErrorModel {
+  field: string[];
+  message: string;
+  code: string;
+}
+
+/** An order a mutation produced, known by id; the full order is read only when asked for. */
+export interface OrderRef {
+  id: number;
+  venueId?: string;
+  /** What Clopos already answered about it (the cancel response's payload-less order). */
+  known?: ClopOrder;
+}
+
+/** The parent of CreateOrderPayload and CancelOrderPayload. */
+export interface OrderPayloadModel {
+  order: OrderRef | null;
+  userErrors: UserErrorModel[];
+}
+
+export function failed(userErrors: UserErrorModel[]): OrderPayloadModel {
+  return { order: null, userErrors };
+}
+
+export function userError(field: Array<string | number>, code: string, message: string): UserErrorModel {
+  return { field: field.map(String), code, message };
+}
