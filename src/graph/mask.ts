@@ -15,8 +15,15 @@ const UPSTREAM: Record<UpstreamError['code'], { code: string; message: string }>
   UPSTREAM_NOT_FOUND: { code: 'NOT_FOUND', message: 'Clopos has no such resource.' },
 };
 
+/** The error at the bottom of graphql-js's and Yoga's wrapping. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
+
 export const maskError: MaskError = (error, message, isDev) => {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const original = rootCause(error);
   if (isUpstreamError(original)) {
     const { code, message: safeMessage } = UPSTREAM[original.code];
     return new GraphQLError(safeMessage, {
@@ -28,7 +35,9 @@ export const maskError: MaskError = (error, message, isDev) => {
       },
     });
   }
-  // graphql-js wraps scalar errors (with our code in `extensions`) in its own error; keep it.
-  if (error instanceof GraphQLError && original instanceof InputError) return error;
+  // graphql-js wraps scalar errors in its own, whose message names the variable and field at fault.
+  if (error instanceof GraphQLError && original instanceof InputError) {
+    return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
+  }
   return yogaMaskError(error, message, isDev);
 };
