@@ -28,8 +28,13 @@ export function errorForStatus(status: number): ClopError {
   return apiError(text.toLowerCase().replace(/[^a-z0-9]+/g, '_'), text);
 }
 
+/** JSON text already serialised (lists are assembled from per-order cached JSON). */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  const text = body instanceof RawJson ? body.text : JSON.stringify(body);
   res.writeHead(status, {
     ...headers,
     'content-type': 'application/json',

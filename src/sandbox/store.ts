@@ -12,6 +12,8 @@ export interface StoredOrder {
   receipt: ClopReceipt | null;
   createdSec: number;
   updatedSec: number;
+  /** JSON of `order`, cached for benchmark-rate lists; cleared whenever the order changes. */
+  json?: string | undefined;
 }
 
 export class OrderStore {
@@ -88,6 +90,7 @@ export class OrderStore {
     const stored = this.byId.get(id);
     if (!stored) return undefined;
     stored.order.status = status;
+    stored.json = undefined;
     stored.updatedSec = Math.max(nowSeconds(), stored.createdSec);
     stored.order.updated_at = isoMicros(stored.updatedSec);
     if (status === 'RECEIVED' && !stored.receipt) {
