@@ -1,15 +1,46 @@
 // The gateway's settings, read from the environment once, validated, and failing fast with a
-// message that names the variable. Only src/main.ts passes process.env here.
+// message that names the variable. Only src/main.ts passes process.env here. Every name is fixed
+// by the issues (ARCHITECTURE.md lists them); a number that turns a limit or cache off takes 0.
 import type { CloposCredentials } from './clopos/api.js';
+
+export type ApiKeyScope = 'read' | 'write';
+
+export interface ApiKey {
+  /** Shown in logs and metrics; never the key itself. */
+  name: string;
+  key: string;
+  scope: ApiKeyScope;
+}
 
 export interface Config {
   port: number;
   /** Unset: the gateway starts the embedded sandbox and talks to it. */
   clopos: { baseUrl: string; credentials: CloposCredentials } | undefined;
   cloposTimeoutMs: number;
-  /** Empty: no key needed. */
-  apiKeys: string[];
+  cloposBudgetPerMinute: number;
+  /** Empty: no key needed (see allowAnonymous). */
+  apiKeys: ApiKey[];
+  allowAnonymous: boolean;
+  /** Per key per minute; 0 = off. */
+  rateLimitPerMinute: number;
+  maxBodyBytes: number;
+  corsOrigins: string[];
+  introspection: boolean;
+  persistedOnly: boolean;
+  requestTimeoutMs: number;
+  maxSubscriptionsPerKey: number;
+  /** 0 = both caches off. */
+  cacheTtlMs: number;
+  pollIntervalMs: number;
+  redisUrl: string | undefined;
+  metricsToken: string | undefined;
+  logLevel: LogLevel;
+  /** NODE_ENV=development: error details in responses. */
+  development: boolean;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {
   constructor(
@@ -28,6 +59,13 @@ function text(env: Env, name: string): string | undefined {
   return value ? value : undefined;
 }
 
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = text(env, name);
   if (raw === undefined) return fallback;
@@ -38,18 +76,32 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-function cloposUpstream(env: Env): Config['clopos'] {
-  const baseUrl = text(env, 'CLOPOS_BASE_URL');
-  if (baseUrl === undefined) return undefined;
-  let url: URL;
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}".`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
   try {
-    url = new URL(baseUrl);
+    parsed = new URL(raw);
   } catch {
-    throw new ConfigError('CLOPOS_BASE_URL', `must be an absolute http(s) URL, got "${baseUrl}".`);
+    throw new ConfigError(name, `must be an absolute URL, got "${raw}".`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError('CLOPOS_BASE_URL', `must be an http(s) URL, got "${url.protocol}".`);
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must be a ${protocols.join(' or ')} URL, got "${parsed.protocol}".`);
   }
+  return raw;
+}
+
+function cloposUpstream(env: Env): Config['clopos'] {
+  const baseUrl = url(env, 'CLOPOS_BASE_URL', ['https:', 'http:']);
+  if (baseUrl === undefined) return undefined;
   const need = (name: string) => {
     const value = text(env, name);
     if (value === undefined) throw new ConfigError(name, 'is required when CLOPOS_BASE_URL is set.');
@@ -66,15 +118,50 @@ function cloposUpstream(env: Env): Config['clopos'] {
   };
 }
 
+/** `key`, `name:key`, `name:key:write` (may query, create and cancel) or `name:key:read` (may only query). */
+export function parseApiKeys(entries: string[]): ApiKey[] {
+  const keys = entries.map((entry, index): ApiKey => {
+    const parts = entry.split(':');
+    if (parts.length === 1) return { name: `key${index + 1}`, key: parts[0]!, scope: 'write' };
+    const [name, key, scope = 'write'] = parts;
+    if (parts.length > 3 || !name || !key || (scope !== 'read' && scope !== 'write')) {
+      throw new ConfigError('GATEWAY_API_KEYS', `entry ${index + 1} must be key, name:key, name:key:read or name:key:write.`);
+    }
+    return { name, key, scope };
+  });
+  if (new Set(keys.map((k) => k.name)).size !== keys.length) {
+    throw new ConfigError('GATEWAY_API_KEYS', 'has two keys with the same name.');
+  }
+  return keys;
+}
+
 export function loadConfig(env: Env): Config {
-  const apiKeys = (env.GATEWAY_API_KEYS ?? '')
-    .split(',')
-    .map((key) => key.trim())
-    .filter(Boolean);
+  const clopos = cloposUpstream(env);
+  const apiKeys = parseApiKeys(list(env, 'GATEWAY_API_KEYS'));
+  const allowAnonymous = boolean(env, 'GATEWAY_ALLOW_ANONYMOUS', false);
+  const logLevel = (text(env, 'LOG_LEVEL')?.toLowerCase() ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}".`);
+  }
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
-    clopos: cloposUpstream(env),
+    clopos,
     cloposTimeoutMs: integer(env, 'CLOPOS_TIMEOUT_MS', 10_000, 1, 600_000),
+    cloposBudgetPerMinute: integer(env, 'CLOPOS_BUDGET_PER_MINUTE', 280, 1, 1_000_000_000),
     apiKeys,
+    allowAnonymous,
+    rateLimitPerMinute: integer(env, 'GATEWAY_RATE_LIMIT_PER_MINUTE', 6000, 0, 1_000_000_000),
+    maxBodyBytes: integer(env, 'GATEWAY_MAX_BODY_BYTES', 1_048_576, 1, 1_073_741_824),
+    corsOrigins: list(env, 'GATEWAY_CORS_ORIGINS'),
+    introspection: boolean(env, 'GATEWAY_INTROSPECTION', true),
+    persistedOnly: boolean(env, 'GATEWAY_PERSISTED_ONLY', false),
+    requestTimeoutMs: integer(env, 'GATEWAY_REQUEST_TIMEOUT_MS', 15_000, 1, 600_000),
+    maxSubscriptionsPerKey: integer(env, 'GATEWAY_MAX_SUBSCRIPTIONS_PER_KEY', 500, 0, 1_000_000),
+    cacheTtlMs: integer(env, 'CACHE_TTL_MS', 2000, 0, 86_400_000),
+    pollIntervalMs: integer(env, 'POLL_INTERVAL_MS', 3000, 100, 3_600_000),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    metricsToken: text(env, 'METRICS_TOKEN'),
+    logLevel,
+    development: env.NODE_ENV === 'development',
   };
 }

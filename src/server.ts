@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { CloposApi } from './clopos/api.js';
+import type { ApiKey } from './config.js';
 import { createGraphContext, type GraphContext } from './graph/context.js';
 import { maskError } from './graph/mask.js';
 import { buildSchema } from './graph/schema.js';
@@ -13,7 +14,7 @@ export interface GatewayOptions {
   /** createOrder's idempotency keys; in memory by default. */
   idempotency?: IdempotencyStore;
   /** When non-empty, every GraphQL request needs `Authorization: Bearer <one of them>`. */
-  apiKeys?: string[];
+  apiKeys?: Array<string | ApiKey>;
 }
 
 const GRAPHIQL_EXAMPLE = `# Orders, newest first. Add filter: { status: PENDING } or orderBy, or page with after: endCursor.
@@ -41,8 +42,8 @@ function callerOf(request: Request): string {
 }
 
 /** Compares digests in constant time, so a key's bytes cannot be guessed from response timing. */
-function apiKeyCheck(keys: string[]): Plugin {
-  const digests = keys.map(digest);
+function apiKeyCheck(keys: Array<string | ApiKey>): Plugin {
+  const digests = keys.map((k) => digest(typeof k === 'string' ? k : k.key));
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/graphql') return;
