@@ -1,5 +1,5 @@
 // createGateway builds the Yoga instance (no listen): main.ts serves it, tests call yoga.fetch.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { CloposApi } from './clopos/api.js';
@@ -8,11 +8,14 @@ import { createGraphContext, type GraphContext } from './graph/context.js';
 import { maskError } from './graph/mask.js';
 import { buildSchema } from './graph/schema.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './graph/write/idempotency.js';
+import { enterScope } from './request-scope.js';
 
 export interface GatewayOptions {
   clopos: CloposApi;
   /** createOrder's idempotency keys; in memory by default. */
   idempotency?: IdempotencyStore;
+  /** GATEWAY_REQUEST_TIMEOUT_MS: the deadline of each GraphQL request. */
+  requestTimeoutMs?: number;
   /** When non-empty, every GraphQL request needs `Authorization: Bearer <one of them>`. */
   apiKeys?: Array<string | ApiKey>;
 }
@@ -68,7 +71,15 @@ export function createGateway(options: GatewayOptions) {
   const idempotency = options.idempotency ?? new MemoryIdempotencyStore();
   return createYoga<object, GraphContext>({
     schema: buildSchema(),
-    context: ({ request }) => createGraphContext(options.clopos, idempotency, callerOf(request)),
+    context: ({ request }) => {
+      // A caller's request id is kept when it looks like one, so logs line up across services.
+      const given = request.headers.get('x-request-id');
+      enterScope({
+        requestId: given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID(),
+        deadline: Date.now() + (options.requestTimeoutMs ?? 15_000),
+      });
+      return createGraphContext(options.clopos, idempotency, callerOf(request));
+    },
     maskedErrors: { maskError },
     graphiql: { title: 'clopos-graphql', defaultQuery: GRAPHIQL_EXAMPLE },
     // Served from the package, not a CDN: works offline and on locked-down networks.
