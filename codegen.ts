@@ -36,6 +36,26 @@ const config: CodegenConfig = {
         inputMaybeValue: 'T | null | undefined',
       },
     },
+    // Frontends: typed documents (TypedDocumentNode) for operations/*.graphql, and the persisted
+    // documents manifest (sha256 hash -> document) the gateway loads for GATEWAY_PERSISTED_ONLY.
+    'generated/client/': {
+      documents: ['operations/**/*.graphql'],
+      preset: 'client',
+      presetConfig: {
+        fragmentMasking: false,
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { Date: 'string', DateTime: 'string' },
+      },
+    },
+    // ...and ready-made TanStack Query hooks over those documents.
+    'generated/client/hooks.ts': {
+      documents: ['operations/**/*.graphql'],
+      plugins: ['./codegen/tanstack-query-hooks.cjs'],
+    },
   },
 };
 

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   }
   const { baseUrl, credentials, sandbox } = await upstream(config);
   const clopos = createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs });
-  const yoga = createGateway({ clopos, apiKeys: config.apiKeys, requestTimeoutMs: config.requestTimeoutMs });
+  const yoga = createGateway({ clopos, apiKeys: config.apiKeys, requestTimeoutMs: config.requestTimeoutMs, persistedOnly: config.persistedOnly });
   const server = createServer(yoga);
   server.listen(config.port, () => {
     const address = server.address();

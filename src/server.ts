@@ -8,6 +8,8 @@ import { createGraphContext, type GraphContext } from './graph/context.js';
 import { maskError } from './graph/mask.js';
 import { buildSchema } from './graph/schema.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './graph/write/idempotency.js';
+import { GRAPHIQL_OPTIONS } from './http/graphiql.js';
+import { persistedDocuments } from './http/persisted.js';
 import { enterScope } from './request-scope.js';
 
 export interface GatewayOptions {
@@ -18,21 +20,9 @@ export interface GatewayOptions {
   requestTimeoutMs?: number;
   /** When non-empty, every GraphQL request needs `Authorization: Bearer <one of them>`. */
   apiKeys?: Array<string | ApiKey>;
+  /** GATEWAY_PERSISTED_ONLY: run only operations from generated/client/persisted-documents.json, by hash. */
+  persistedOnly?: boolean;
 }
-
-const GRAPHIQL_EXAMPLE = `# Orders, newest first. Add filter: { status: PENDING } or orderBy, or page with after: endCursor.
-query Orders {
-  orders(first: 5) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id status createdAt
-      customer { name phone }
-      lines { name quantity unitPrice modifiers { name quantity unitPrice } }
-    }
-  }
-}
-`;
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
@@ -81,11 +71,14 @@ export function createGateway(options: GatewayOptions) {
       return createGraphContext(options.clopos, idempotency, callerOf(request));
     },
     maskedErrors: { maskError },
-    graphiql: { title: 'clopos-graphql', defaultQuery: GRAPHIQL_EXAMPLE },
+    graphiql: GRAPHIQL_OPTIONS,
     // Served from the package, not a CDN: works offline and on locked-down networks.
     renderGraphiQL,
     landingPage: false,
-    plugins: options.apiKeys?.length ? [apiKeyCheck(options.apiKeys)] : [],
+    plugins: [
+      ...(options.apiKeys?.length ? [apiKeyCheck(options.apiKeys)] : []),
+      persistedDocuments({ only: options.persistedOnly ?? false }),
+    ],
   });
 }
 

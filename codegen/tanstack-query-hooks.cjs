@@ -1,0 +1,213 @@
+// A graphql-codegen plugin: ready-made TanStack Query hooks for the operations the client preset
+// typed. Written here rather than taken from a community plugin so the hooks use the preset's own
+// TypedDocumentNodes (one set of types) and a fetcher we control: JSON POSTs, the API key, and the
+// persisted-document hash when the gateway runs persisted-only.
+// For each operation `Foo` it emits:
+//   query     useFooQuery(variables, options)  and fooQueryKey(variables)
+//   query with an `$after` variable and a connection (pageInfo { hasNextPage endCursor }):
+//             useFooInfiniteQuery(variables, options), paging with endCursor
+//   mutation  useFooMutation(options)
+const { Kind } = require('graphql');
+
+const RUNTIME = `
+/** Where and how the generated hooks send operations. */
+export interface GraphQLClientConfig {
+  /** The gateway's GraphQL endpoint. */
+  url: string;
+  /** Sent as \`Authorization: Bearer <apiKey>\` when the gateway has GATEWAY_API_KEYS set. */
+  apiKey?: string;
+  /**
+   * Send only the document's hash (\`extensions.persistedQuery.sha256Hash\`), never its text: what a
+   * gateway with GATEWAY_PERSISTED_ONLY=true accepts.
+   */
+  persisted?: boolean;
+  /** More headers on every request. */
+  headers?: Record<string, string>;
+  fetch?: typeof fetch;
+}
+
+let clientConfig: GraphQLClientConfig = { url: '/graphql' };
+
+/** Call once at start-up, before the first hook runs. */
+export function configureGraphQLClient(config: Partial<GraphQLClientConfig>): void {
+  clientConfig = { ...clientConfig, ...config };
+}
+
+export interface GraphQLErrorEntry {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: Record<string, unknown>;
+}
+
+/** A request that came back with \`errors\` (or no data): the hook's \`error\`. */
+export class GraphQLRequestError extends Error {
+  constructor(
+    readonly errors: ReadonlyArray<GraphQLErrorEntry>,
+    readonly status: number,
+  ) {
+    super(errors.map((e) => e.message).join('; ') || \`GraphQL request failed with HTTP \${status}\`);
+    this.name = 'GraphQLRequestError';
+  }
+
+  /** The first error's \`extensions.code\`, e.g. \`BAD_USER_INPUT\` or \`UNAUTHENTICATED\`. */
+  get code(): string | undefined {
+    const code = this.errors[0]?.extensions?.['code'];
+    return typeof code === 'string' ? code : undefined;
+  }
+}
+
+function operationNameOf(document: DocumentNode): string | undefined {
+  for (const definition of document.definitions) {
+    if (definition.kind === 'OperationDefinition' && definition.name) return definition.name.value;
+  }
+  return undefined;
+}
+
+/** Sends one operation as a JSON POST and resolves to its \`data\`; throws GraphQLRequestError. */
+export async function execute<TResult, TVariables>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables?: TVariables,
+  signal?: AbortSignal,
+): Promise<TResult> {
+  // The manifest's keys read \`sha256:<hex>\`; the persisted-query extension carries the bare hex.
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash?.replace(/^sha256:/, '');
+  const operationName = operationNameOf(document);
+  const body =
+    clientConfig.persisted && hash
+      ? { operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }
+      : { query: print(document), operationName, variables };
+  const response = await (clientConfig.fetch ?? fetch)(clientConfig.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(clientConfig.apiKey ? { authorization: \`Bearer \${clientConfig.apiKey}\` } : {}),
+      ...clientConfig.headers,
+    },
+    body: JSON.stringify(body),
+    signal,
+  });
+  let payload: { data?: TResult | null; errors?: GraphQLErrorEntry[] };
+  try {
+    payload = (await response.json()) as typeof payload;
+  } catch {
+    throw new GraphQLRequestError([], response.status);
+  }
+  if (payload.errors?.length || payload.data == null) {
+    throw new GraphQLRequestError(payload.errors ?? [], response.status);
+  }
+  return payload.data;
+}
+`;
+
+const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
+
+function requiredVariables(operation) {
+  return (operation.variableDefinitions ?? []).some((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue);
+}
+
+/** The root field of a connection the operation pages through with `$after`, if any. */
+function connectionField(operation) {
+  if (!(operation.variableDefinitions ?? []).some((v) => v.variable.name.value === 'after')) return undefined;
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
+    const pageInfo = selection.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === 'pageInfo');
+    const names = new Set((pageInfo?.selectionSet?.selections ?? []).map((s) => s.name?.value));
+    if (names.has('hasNextPage') && names.has('endCursor')) return (selection.alias ?? selection.name).value;
+  }
+  return undefined;
+}
+
+function queryHooks(name, operation) {
+  const result = `${name}Query`;
+  const variables = `${name}QueryVariables`;
+  const optional = requiredVariables(operation) ? '' : '?';
+  const hooks = [
+    `export const ${lowerFirst(name)}QueryKey = (variables${optional}: ${variables}) =>
+  (variables === undefined ? ['${name}'] : ['${name}', variables]) as readonly unknown[];
+
+export function use${name}Query<TData = ${result}>(
+  variables${optional}: ${variables},
+  options?: Omit<UseQueryOptions<${result}, GraphQLRequestError, TData>, 'queryKey' | 'queryFn'>,
+) {
+  return useQuery<${result}, GraphQLRequestError, TData>({
+    queryKey: ${lowerFirst(name)}QueryKey(variables),
+    queryFn: ({ signal }) => execute(${name}Document, variables, signal),
+    ...options,
+  });
+}`,
+  ];
+  const field = connectionField(operation);
+  if (field) {
+    hooks.push(`export function use${name}InfiniteQuery(
+  variables${optional}: Omit<${variables}, 'after'>,
+  options?: Omit<
+    UseInfiniteQueryOptions<${result}, GraphQLRequestError, InfiniteData<${result}, string | null>, readonly unknown[], string | null>,
+    'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam'
+  >,
+) {
+  return useInfiniteQuery({
+    queryKey: [...${lowerFirst(name)}QueryKey(variables as ${variables}), 'infinite'],
+    queryFn: ({ pageParam, signal }) => execute(${name}Document, { ...variables, after: pageParam } as ${variables}, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: ${result}) => (last.${field}.pageInfo.hasNextPage ? last.${field}.pageInfo.endCursor : null) ?? undefined,
+    ...options,
+  });
+}`);
+  }
+  return hooks;
+}
+
+function mutationHook(name) {
+  const result = `${name}Mutation`;
+  const variables = `${name}MutationVariables`;
+  return `export function use${name}Mutation<TContext = unknown>(
+  options?: Omit<UseMutationOptions<${result}, GraphQLRequestError, ${variables}, TContext>, 'mutationKey' | 'mutationFn'>,
+) {
+  return useMutation<${result}, GraphQLRequestError, ${variables}, TContext>({
+    mutationKey: ['${name}'],
+    mutationFn: (variables) => execute(${name}Document, variables),
+    ...options,
+  });
+}`;
+}
+
+module.exports = {
+  plugin(_schema, documents, config) {
+    const operations = documents
+      .flatMap((file) => file.document?.definitions ?? [])
+      .filter((d) => d.kind === Kind.OPERATION_DEFINITION && d.name)
+      .sort((a, b) => a.name.value.localeCompare(b.name.value));
+    const imports = [];
+    const hooks = [];
+    for (const operation of operations) {
+      const name = operation.name.value;
+      if (operation.operation === 'query') {
+        imports.push(`${name}Document`, `type ${name}Query`, `type ${name}QueryVariables`);
+        hooks.push(...queryHooks(name, operation));
+      } else if (operation.operation === 'mutation') {
+        imports.push(`${name}Document`, `type ${name}Mutation`, `type ${name}MutationVariables`);
+        hooks.push(mutationHook(name));
+      }
+    }
+    const typesModule = config.typesModule ?? './graphql';
+    return [
+      '/* eslint-disable */',
+      '// Generated by codegen/tanstack-query-hooks.cjs from operations/*.graphql: do not edit.',
+      `import {
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  type InfiniteData,
+  type UseInfiniteQueryOptions,
+  type UseMutationOptions,
+  type UseQueryOptions,
+} from '@tanstack/react-query';`,
+      `import type { TypedDocumentNode } from '@graphql-typed-document-node/core';`,
+      `import { print, type DocumentNode } from 'graphql';`,
+      `import {\n  ${imports.join(',\n  ')},\n} from '${typesModule}';`,
+      RUNTIME,
+      ...hooks.map((h) => `${h}\n`),
+    ].join('\n');
+  },
+};

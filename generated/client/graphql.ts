@@ -1,0 +1,191 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A new order. */
+export type CreateOrderInput = {
+  /** Let the POS accept the order on its own (default false). */
+  autoAccept?: boolean | null | undefined;
+  /** The POS terminal that auto-accepts the order. */
+  autoAcceptTerminalId?: string | number | null | undefined;
+  /** A free-text note for the whole order (at most 1000 characters). */
+  comment?: string | null | undefined;
+  /** Who orders. Omit `id` for a guest. */
+  customer: OrderCustomerInput;
+  /** A delivery charge. */
+  deliveryFee?: number | null | undefined;
+  /** An order-level discount. */
+  discount?: DiscountInput | null | undefined;
+  /**
+   * A key of your choosing (at most 255 characters) that makes retries safe: a repeat with the same
+   * key within 24 hours returns the first result and creates nothing. The same key with a different
+   * input is refused with `IDEMPOTENCY_KEY_REUSED`.
+   */
+  idempotencyKey?: string | null | undefined;
+  /** What is ordered: at least one line. */
+  lines: Array<OrderLineInput>;
+  /** The sale type (delivery, takeaway...), from the POS's sale types. */
+  saleTypeId: string | number;
+  /** Send the order to the preparation stations once accepted (default false). */
+  sendToStationOnAccept?: boolean | null | undefined;
+  /** Service charge settings. */
+  serviceCharge?: ServiceChargeInput | null | undefined;
+  /** The venue (branch) that receives the order. */
+  venueId: string | number;
+};
+
+/** An order-level discount. */
+export type DiscountInput = {
+  /** The POS's discount type code. */
+  type: number;
+  /** The discount amount or rate, depending on the type; 0 or more. */
+  value: number;
+};
+
+/** The customer of a new order. */
+export type OrderCustomerInput = {
+  /** The delivery address. */
+  address?: string | null | undefined;
+  /** The discount type that applies to this customer. */
+  discountType?: number | null | undefined;
+  /** The customer's id in the POS. Omitted: sent as 0, which Clopos integrations use for a guest. */
+  id?: string | number | null | undefined;
+  /** The customer's name. */
+  name?: string | null | undefined;
+  /** The customer's phone number. */
+  phone?: string | null | undefined;
+};
+
+/** Which orders a list includes. Every field narrows the list; omitted fields do not. */
+export type OrderFilter = {
+  /** Only orders created on or after this day (UTC, inclusive). */
+  createdFrom?: string | null | undefined;
+  /** Only orders created on or before this day (UTC, inclusive). */
+  createdTo?: string | null | undefined;
+  /** Only orders in this lifecycle state. */
+  status?: OrderStatus | null | undefined;
+  /** Only orders of this venue. */
+  venueId?: string | number | null | undefined;
+};
+
+/** One product line of a new order. */
+export type OrderLineInput = {
+  /** Modifiers (extras, options) for this line. */
+  modifiers?: Array<OrderLineModifierInput> | null | undefined;
+  /** The product's name as it should appear on the order. */
+  name: string;
+  /** A free-text note for this line, for example `No onions`. */
+  note?: string | null | undefined;
+  /** The portion size (default 1). */
+  portionSize?: number | null | undefined;
+  /** The POS's hash of the line's product and options; derived from the line when omitted. */
+  productHash?: string | null | undefined;
+  /** The product's id in the POS. */
+  productId: string | number;
+  /** How many; above 0. */
+  quantity: number;
+  /** The line's kitchen status; `new` when omitted. */
+  status?: string | null | undefined;
+  /** The price of one; 0 or more. */
+  unitPrice: number;
+};
+
+/** A modifier on a line of a new order. */
+export type OrderLineModifierInput = {
+  /** The modifier's id in the POS. */
+  modifierId: string | number;
+  /** The modifier's name. */
+  name: string;
+  /** The portion size (default 1). */
+  portionSize?: number | null | undefined;
+  /** How many; above 0. */
+  quantity: number;
+  /** The price of one (default 0). */
+  unitPrice?: number | null | undefined;
+};
+
+/** The order of a list. */
+export type OrderSort = {
+  /** Ascending or descending. */
+  direction: SortDirection;
+  /** The field to sort by. */
+  field: OrderSortField;
+};
+
+/** Fields an order list can be sorted by. */
+export type OrderSortField =
+  /** When the order was placed. */
+  | 'CREATED_AT'
+  /** The order's id. */
+  | 'ID'
+  /** When the order last changed. */
+  | 'UPDATED_AT';
+
+/** Where an order is in its life. */
+export type OrderStatus =
+  /** Delivered to the customer. */
+  | 'DELIVERED'
+  /** Cancelled (ignored by the POS). */
+  | 'IGNORE'
+  /** Placed and waiting for the POS to accept it. */
+  | 'PENDING'
+  /** Accepted by the POS; it has an open receipt. */
+  | 'RECEIVED';
+
+/** Service charge settings. */
+export type ServiceChargeInput = {
+  /** Whether a service charge applies. */
+  enabled: boolean;
+  /** The service charge amount or rate; 0 or more. */
+  value: number;
+};
+
+/** Sort direction. */
+export type SortDirection =
+  /** Smallest or oldest first. */
+  | 'ASC'
+  /** Largest or newest first. */
+  | 'DESC';
+
+export type CancelOrderMutationVariables = Exact<{
+  id: string | number;
+  venueId?: string | number | null | undefined;
+}>;
+
+
+export type CancelOrderMutation = { cancelOrder: { order: { id: string, status: OrderStatus } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+
+export type CreateOrderMutationVariables = Exact<{
+  input: CreateOrderInput;
+}>;
+
+
+export type CreateOrderMutation = { createOrder: { order: { id: string, status: OrderStatus, createdAt: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+
+export type OrderDetailQueryVariables = Exact<{
+  id: string | number;
+  venueId?: string | number | null | undefined;
+}>;
+
+
+export type OrderDetailQuery = { order: { id: string, status: OrderStatus, venueId: string, saleTypeId: string, type: string | null, comment: string | null, deliveryFee: number | null, createdAt: string, updatedAt: string, customer: { name: string | null, phone: string | null, address: string | null } | null, lines: Array<{ productId: string, name: string, quantity: number, unitPrice: number, note: string | null, modifiers: Array<{ modifierId: string, name: string, quantity: number, unitPrice: number }> }>, receipt: { id: string, status: number | null } | null } | null };
+
+export type OrderBoardQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: OrderFilter | null | undefined;
+  orderBy?: OrderSort | null | undefined;
+}>;
+
+
+export type OrderBoardQuery = { orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, status: OrderStatus, venueId: string, createdAt: string, customer: { name: string | null, phone: string | null } | null, lines: Array<{ name: string, quantity: number }> }> } };
+
+export type OrderSummaryFragment = { id: string, status: OrderStatus, venueId: string, createdAt: string, customer: { name: string | null, phone: string | null } | null, lines: Array<{ name: string, quantity: number }> };
+
+export const OrderSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"venueId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]} as unknown as DocumentNode<OrderSummaryFragment, unknown>;
+export const CancelOrderDocument = {"__meta__":{"hash":"sha256:52bd2dbbdeaace2ab1a77f4eafe88f6e9fb291da07ab047ee4b91bd83cff81f6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"venueId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"venueId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"venueId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CancelOrderMutation, CancelOrderMutationVariables>;
+export const CreateOrderDocument = {"__meta__":{"hash":"sha256:1589ffc74ade27f78d4637491ed34fbd25467665f94c3b1eff1c7f53fde9461c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOrderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateOrderMutation, CreateOrderMutationVariables>;
+export const OrderDetailDocument = {"__meta__":{"hash":"sha256:e7625184968c198978c375058f9d03c57ffd8039989ab35e0c62b49eb844bdf2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"venueId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"venueId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"venueId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"venueId"}},{"kind":"Field","name":{"kind":"Name","value":"saleTypeId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryFee"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"modifiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modifierId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<OrderDetailQuery, OrderDetailQueryVariables>;
+export const OrderBoardDocument = {"__meta__":{"hash":"sha256:381ce044547f7d5bbb2d2625bbf5f2a76f698b2984fe58b667591d57ad1561ae"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderBoard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OrderFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OrderSort"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrderSummary"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"venueId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]} as unknown as DocumentNode<OrderBoardQuery, OrderBoardQueryVariables>;

@@ -1,0 +1,78 @@
+// What GraphiQL at /graphql opens with: one tab per everyday operation, with variables filled in,
+// so a first visit can press Run. GraphiQL keeps the tabs a visitor edits in localStorage.
+import type { GraphiQLOptions } from 'graphql-yoga';
+
+const ORDERS = `# Newest orders first. Change the filter or sort in Variables; page on with
+# after: pageInfo.endCursor. Schema docs: the book icon at the top left.
+query Orders($first: Int = 5, $after: String, $filter: OrderFilter, $orderBy: OrderSort) {
+  orders(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id status createdAt
+      customer { name phone }
+      lines { name quantity unitPrice modifiers { name quantity unitPrice } }
+    }
+  }
+}
+`;
+
+const ORDER = `# One order with its lines and their modifiers; null when there is no such order.
+query Order($id: ID!) {
+  order(id: $id) {
+    id status createdAt updatedAt comment deliveryFee
+    customer { name phone address }
+    lines { name quantity unitPrice note modifiers { name quantity unitPrice } }
+    receipt { id status }
+  }
+}
+`;
+
+const CREATE = `# Places an order. Invalid input comes back as userErrors (try quantity: 0), not as errors.
+mutation CreateOrder($input: CreateOrderInput!) {
+  createOrder(input: $input) {
+    order { id status createdAt lines { name quantity modifiers { name } } }
+    userErrors { field message code }
+  }
+}
+`;
+
+const CANCEL = `# Cancels an order (Clopos status IGNORE); an unknown id is a NOT_FOUND user error.
+mutation CancelOrder($id: ID!) {
+  cancelOrder(id: $id) {
+    order { id status }
+    userErrors { field message code }
+  }
+}
+`;
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+export const GRAPHIQL_OPTIONS: GraphiQLOptions = {
+  title: 'clopos-graphql',
+  defaultQuery: ORDERS,
+  defaultTabs: [
+    { query: ORDERS, variables: json({ first: 5, filter: { status: 'PENDING' }, orderBy: { field: 'CREATED_AT', direction: 'DESC' } }) },
+    { query: ORDER, variables: json({ id: '1' }) },
+    {
+      query: CREATE,
+      variables: json({
+        input: {
+          venueId: '1',
+          saleTypeId: '2',
+          customer: { name: 'Rahid Akhundzada', phone: '+994705401040', address: '123 Main St' },
+          lines: [
+            {
+              productId: '101',
+              name: 'Pizza',
+              quantity: 2,
+              unitPrice: 8.5,
+              modifiers: [{ modifierId: '501', name: 'Extra Cheese', quantity: 1, unitPrice: 0.5 }],
+            },
+          ],
+        },
+      }),
+    },
+    { query: CANCEL, variables: json({ id: '1' }) },
+  ],
+};
