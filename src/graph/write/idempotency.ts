@@ -16,16 +16,22 @@ export interface IdempotencyRecord {
   fingerprint: string;
   /** When the first attempt started (ms since epoch); orders created since then may be it. */
   firstAttemptAt: number;
-  /** Absent while the first attempt is in flight. */
+  /** Absent while an attempt is in flight. */
   outcome?: IdempotencyOutcome;
+  /** Names the current attempt, so exactly one repeat takes over after it (see placeOrder). */
+  attemptId?: string;
   /** While in flight: when the claim lapses, so a crashed attempt does not block the key forever. */
   leaseUntil?: number;
 }
 
 export interface IdempotencyStore {
-  /** Claims a free key with `record`; otherwise returns the record holding it and changes nothing. */
+  /**
+   * Claims a free key with `record` for the TTL; otherwise returns the record holding it and
+   * changes nothing. Atomic: of concurrent claims on a free key exactly one wins (SET NX in Redis).
+   */
   claim(key: string, record: IdempotencyRecord): Promise<IdempotencyRecord | undefined>;
   get(key: string): Promise<IdempotencyRecord | undefined>;
+  /** Replaces a key's record, keeping the expiry its claim set. */
   put(key: string, record: IdempotencyRecord): Promise<void>;
   /** Frees a key whose attempt created nothing for sure, so a retry starts afresh. */
   release(key: string): Promise<void>;
@@ -39,27 +45,39 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     private readonly now: () => number = Date.now,
   ) {}
 
+  // No await between the check and the write: two concurrent claims must not both win.
   async claim(key: string, record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
-    const held = await this.get(key);
-    if (held) return held;
-    await this.put(key, record);
+    const held = this.live(key);
+    if (held) return held.record;
+    this.records.set(key, { record, expiresAt: this.now() + this.ttlMs });
     return undefined;
   }
 
   async get(key: string): Promise<IdempotencyRecord | undefined> {
-    this.sweep();
-    return this.records.get(key)?.record;
+    return this.live(key)?.record;
   }
 
+  /** Updates a key; its 24 hours still run from when it was first claimed (as a store's TTL would). */
   async put(key: string, record: IdempotencyRecord): Promise<void> {
-    this.records.set(key, { record, expiresAt: record.firstAttemptAt + this.ttlMs });
+    const held = this.live(key);
+    this.records.set(key, { record, expiresAt: held?.expiresAt ?? this.now() + this.ttlMs });
   }
 
   async release(key: string): Promise<void> {
     this.records.delete(key);
   }
 
-  /** Drops expired keys; Map keeps insertion order, so the oldest come first. */
+  private live(key: string) {
+    this.sweep();
+    const held = this.records.get(key);
+    if (held && held.expiresAt <= this.now()) {
+      this.records.delete(key);
+      return undefined;
+    }
+    return held;
+  }
+
+  /** Drops expired keys; Map keeps insertion order, so the oldest usually come first. */
   private sweep(): void {
     const now = this.now();
     for (const [key, { expiresAt }] of this.records) {

@@ -2,7 +2,7 @@
 // A create is never resent on a 5xx, timeout or broken connection (the client guarantees that);
 // an outcome we could not confirm is reported, and a repeat with the same key looks for the
 // order among the venue's newest before sending again.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { CreateOrderInput } from '../../../generated/graphql.js';
 import type { CloposApi } from '../../clopos/api.js';
 import { isUpstreamError } from '../../clopos/errors.js';
@@ -37,29 +37,79 @@ export async function placeOrder(input: CreateOrderInput, deps: PlaceOrderDeps):
   const now = deps.now ?? Date.now;
   const key = `${deps.scope}:${input.idempotencyKey}`;
   const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
-  const claim: IdempotencyRecord = { fingerprint, firstAttemptAt: now(), leaseUntil: now() + IN_FLIGHT_LEASE_MS };
-  let held = await deps.store.claim(key, claim);
-  if (!held) return run(key, claim, body, deps);
-  if (held.fingerprint !== fingerprint) {
-    return failed([
-      userError(['input', 'idempotencyKey'], 'IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used with a different order.'),
-    ]);
+  for (;;) {
+    const started = now();
+    const claim: IdempotencyRecord = { fingerprint, firstAttemptAt: started, leaseUntil: started + IN_FLIGHT_LEASE_MS, attemptId: randomUUID() };
+    const held = await deps.store.claim(key, claim);
+    if (!held) return run(key, claim, body, deps);
+    if (held.fingerprint !== fingerprint) {
+      return failed([
+        userError(['input', 'idempotencyKey'], 'IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used with a different order.'),
+      ]);
+    }
+    const settled = await settle(key, held, body, deps, now);
+    // Undefined: the attempt created nothing for sure and freed the key; claim it afresh.
+    if (settled) return settled;
   }
-  while (!held.outcome && (held.leaseUntil ?? 0) > now()) {
-    await sleep(POLL_MS);
-    held = (await deps.store.get(key)) ?? held;
-  }
-  if (held.outcome && held.outcome.kind !== 'unknown') return toPayload(held.outcome);
+}
 
-  // The first attempt's outcome is unknown (or it never finished): it may have created the order.
-  const lost = await findLostOrder(body, held.firstAttemptAt, deps.clopos);
-  const record: IdempotencyRecord = { fingerprint, firstAttemptAt: held.firstAttemptAt };
+/**
+ * A repeat of a key that is held: waits for the attempt in flight and answers its outcome. When
+ * that outcome is unknown (or the attempt stalled past its lease), exactly one repeat takes over,
+ * the one that claims the attempt's takeover marker: it looks for the order and sends again only
+ * when it is not there. The other repeats keep waiting for that takeover's outcome.
+ */
+async function settle(
+  key: string,
+  first: IdempotencyRecord,
+  body: ClopCreateOrderRequest,
+  deps: PlaceOrderDeps,
+  now: () => number,
+): Promise<OrderPayloadModel | undefined> {
+  // Bounded even if a takeover elsewhere died without a word (a crashed instance on a shared store).
+  const giveUpAt = now() + IN_FLIGHT_LEASE_MS;
+  let held = first;
+  for (;;) {
+    if (held.outcome && held.outcome.kind !== 'unknown') return toPayload(held.outcome);
+    const stalled = !held.outcome && (held.leaseUntil ?? 0) <= now();
+    if (held.outcome || stalled) {
+      const marker = `${key}#after:${held.attemptId ?? held.firstAttemptAt}`;
+      if (!(await deps.store.claim(marker, { fingerprint: held.fingerprint, firstAttemptAt: now() }))) {
+        return takeOver(key, marker, held, body, deps, now);
+      }
+    }
+    if (now() > giveUpAt) return toPayload({ kind: 'unknown' });
+    await sleep(POLL_MS);
+    const current = await deps.store.get(key);
+    if (!current || current.fingerprint !== held.fingerprint) return undefined;
+    held = current;
+  }
+}
+
+/** The attempt's outcome is unknown (or it never finished): it may have created the order. */
+async function takeOver(
+  key: string,
+  marker: string,
+  held: IdempotencyRecord,
+  body: ClopCreateOrderRequest,
+  deps: PlaceOrderDeps,
+  now: () => number,
+): Promise<OrderPayloadModel> {
+  let lost: ClopOrder | undefined;
+  try {
+    lost = await findLostOrder(body, held.firstAttemptAt, deps.clopos);
+  } catch (error) {
+    // Nothing changed: let the next repeat take over instead of waiting on us forever.
+    await deps.store.release(marker);
+    throw error;
+  }
+  const record: IdempotencyRecord = { fingerprint: held.fingerprint, firstAttemptAt: held.firstAttemptAt };
   if (lost) {
     const outcome: IdempotencyOutcome = { kind: 'created', orderId: lost.id, venueId: String(body.venue_id) };
     await deps.store.put(key, { ...record, outcome });
     return toPayload(outcome);
   }
-  const retry = { ...record, leaseUntil: now() + IN_FLIGHT_LEASE_MS };
+  const retry = { ...record, leaseUntil: now() + IN_FLIGHT_LEASE_MS, attemptId: randomUUID() };
   await deps.store.put(key, retry);
   return run(key, retry, body, deps);
 }
@@ -73,7 +123,8 @@ async function run(key: string, record: IdempotencyRecord, body: ClopCreateOrder
     await deps.store.release(key);
     throw error;
   }
-  await deps.store.put(key, { fingerprint: record.fingerprint, firstAttemptAt: record.firstAttemptAt, outcome });
+  const { fingerprint, firstAttemptAt, attemptId } = record;
+  await deps.store.put(key, { fingerprint, firstAttemptAt, outcome, ...(attemptId ? { attemptId } : {}) });
   return toPayload(outcome);
 }
 
