@@ -1,16 +1,36 @@
 // createGateway builds the Yoga instance (no listen): main.ts serves it, tests call yoga.fetch.
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+// Every request passes, in order: body limit (413), request id and logging, operator endpoints
+// (/readiness, /metrics), API key (401) and pass-through token, per-key rate limit (429), CSRF
+// (403), query limits (parse and validate), key scope (FORBIDDEN on mutations for read keys),
+// then whatever `plugins` adds (persisted operations, response cache), then execution.
+import { useOpenTelemetry } from '@envelop/opentelemetry';
+import type { TracerProvider } from '@opentelemetry/api';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { CloposApi } from './clopos/api.js';
-import type { ApiKey } from './config.js';
+import type { ApiKey, Config } from './config.js';
 import { createGraphContext, type GraphContext } from './graph/context.js';
 import { maskError } from './graph/mask.js';
 import { buildSchema } from './graph/schema.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './graph/write/idempotency.js';
+import { normalizeKeys, useApiKeys } from './http/auth.js';
+import { useBodyLimit } from './http/body-limit.js';
+import { useOperatorEndpoints, type ReadinessCheck } from './http/endpoints.js';
 import { GRAPHIQL_OPTIONS } from './http/graphiql.js';
+import { useQueryLimits } from './http/limits.js';
+import { useObservability } from './http/observe.js';
+import { PassThroughUpstreams, type UpstreamForToken } from './http/passthrough.js';
 import { persistedDocuments } from './http/persisted.js';
+import { useRateLimit } from './http/rate-limit.js';
+import { shortDigest, stateOf } from './http/request-state.js';
+import { silentLogger, type Logger } from './observability/logger.js';
+import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
 import { enterScope } from './request-scope.js';
+
+export const GRAPHQL_ENDPOINT = '/graphql';
+/** The header a non-simple (CSRF-safe) GET must carry; POSTs with a JSON content type need none. */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export interface GatewayOptions {
   clopos: CloposApi;
@@ -18,68 +38,117 @@ export interface GatewayOptions {
   idempotency?: IdempotencyStore;
   /** GATEWAY_REQUEST_TIMEOUT_MS: the deadline of each GraphQL request. */
   requestTimeoutMs?: number;
-  /** When non-empty, every GraphQL request needs `Authorization: Bearer <one of them>`. */
+  /** GATEWAY_API_KEYS. When non-empty, every GraphQL request needs `Authorization: Bearer <one of them>`. */
   apiKeys?: Array<string | ApiKey>;
   /** GATEWAY_PERSISTED_ONLY: run only operations from generated/client/persisted-documents.json, by hash. */
   persistedOnly?: boolean;
+  /** Pass-through: builds the upstream for a caller's own Clopos token. Unset: x-clopos-token is refused. */
+  upstreamForToken?: UpstreamForToken;
+  /** GATEWAY_RATE_LIMIT_PER_MINUTE, per key; 0 or unset: off. */
+  rateLimitPerMinute?: number;
+  /** GATEWAY_MAX_BODY_BYTES; default 1048576. */
+  maxBodyBytes?: number;
+  /** GATEWAY_CORS_ORIGINS; empty: no cross-origin access. */
+  corsOrigins?: string[];
+  /** GATEWAY_INTROSPECTION; default true. */
+  introspection?: boolean;
+  /** NODE_ENV=development: error details in responses. Masking itself is always on. */
+  development?: boolean;
+  /** METRICS_TOKEN: /metrics needs `Authorization: Bearer <it>` when set. */
+  metricsToken?: string;
+  /** Default: silent. */
+  logger?: Logger;
+  /** Default: a fresh registry. Pass the one the quota shield reports into. */
+  metrics?: GatewayMetrics;
+  /** What /readiness checks (breaker closed, Redis reachable, not draining); read on each request. */
+  readiness?: ReadinessCheck[];
+  /** Tracing on: the provider OpenTelemetry spans go to. */
+  tracerProvider?: TracerProvider;
+  /** More plugins (persisted operations come built in), after the security plugins, before execution. */
+  plugins?: Plugin[];
 }
 
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
-
-/** A stable, non-secret name for the caller: a digest of the API key they sent. */
-function callerOf(request: Request): string {
-  const match = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '');
-  return match ? digest(match[1]!).toString('base64url').slice(0, 16) : 'anonymous';
-}
-
-/** Compares digests in constant time, so a key's bytes cannot be guessed from response timing. */
-function apiKeyCheck(keys: Array<string | ApiKey>): Plugin {
-  const digests = keys.map((k) => digest(typeof k === 'string' ? k : k.key));
+/** The options main.ts derives from the configuration; it adds the upstream and the wiring. */
+export function gatewaySettings(config: Config): Omit<GatewayOptions, 'clopos'> {
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/graphql') return;
-      // The GraphiQL page itself is public; the operations it sends carry the key.
-      if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
-      const match = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '');
-      const given = match ? digest(match[1]!) : undefined;
-      if (given && digests.some((known) => timingSafeEqual(known, given))) return;
-      endResponse(
-        new fetchAPI.Response(
-          JSON.stringify({
-            errors: [{ message: 'A valid API key is required: Authorization: Bearer <key>.', extensions: { code: 'UNAUTHENTICATED' } }],
-          }),
-          { status: 401, headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' } },
-        ),
-      );
-    },
+    apiKeys: config.apiKeys,
+    requestTimeoutMs: config.requestTimeoutMs,
+    persistedOnly: config.persistedOnly,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    maxBodyBytes: config.maxBodyBytes,
+    corsOrigins: config.corsOrigins,
+    introspection: config.introspection,
+    development: config.development,
+    metricsToken: config.metricsToken,
   };
+}
+
+/** Yoga's own messages (an unexpected error, masked in the response) go to the structured log. */
+function yogaLogger(logger: Logger): YogaLogger {
+  const child = logger.child({ component: 'yoga' });
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      if (first instanceof Error) child[level]({ err: first }, rest.map(String).join(' ') || first.message);
+      else child[level](args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 export function createGateway(options: GatewayOptions) {
   const idempotency = options.idempotency ?? new MemoryIdempotencyStore();
+  const logger = options.logger ?? silentLogger;
+  const metrics = options.metrics ?? createMetrics();
+  const keys = normalizeKeys(options.apiKeys ?? []);
+  const passThrough = options.upstreamForToken ? new PassThroughUpstreams(options.upstreamForToken) : undefined;
+  const corsOrigins = options.corsOrigins ?? [];
+
+  const plugins: Plugin[] = [
+    // First: it may replace the request (a chunked body read up to the limit).
+    useBodyLimit({ maxBytes: options.maxBodyBytes ?? 1_048_576, metrics }),
+    ...useObservability({ logger, metrics }),
+    useOperatorEndpoints({ metrics, metricsToken: options.metricsToken, readiness: () => options.readiness ?? [] }),
+    useApiKeys({ keys, passThrough: passThrough !== undefined, metrics, endpoint: GRAPHQL_ENDPOINT }),
+    ...(options.rateLimitPerMinute ? [useRateLimit({ perMinute: options.rateLimitPerMinute, metrics, endpoint: GRAPHQL_ENDPOINT })] : []),
+    useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+    ...useQueryLimits({ introspection: options.introspection ?? true }),
+    ...(options.tracerProvider
+      ? [useOpenTelemetry({ resolvers: false, variables: false, result: false, document: true }, options.tracerProvider) as unknown as Plugin]
+      : []),
+    persistedDocuments({ only: options.persistedOnly ?? false }),
+    // Other plugins (e.g. the response cache) go here or through options.plugins.
+    ...(options.plugins ?? []),
+  ];
+
   return createYoga<object, GraphContext>({
     schema: buildSchema(),
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     context: ({ request }) => {
-      // A caller's request id is kept when it looks like one, so logs line up across services.
-      const given = request.headers.get('x-request-id');
-      enterScope({
-        requestId: given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID(),
-        deadline: Date.now() + (options.requestTimeoutMs ?? 15_000),
-      });
-      return createGraphContext(options.clopos, idempotency, callerOf(request));
+      const state = stateOf(request);
+      enterScope({ requestId: state.requestId, deadline: Date.now() + (options.requestTimeoutMs ?? 15_000) });
+      const own = state.caller?.cloposToken;
+      const clopos = own && passThrough ? passThrough.get(own.token, own.digest) : options.clopos;
+      return createGraphContext(clopos, idempotency, state.caller?.id ?? callerOf(request));
     },
-    maskedErrors: { maskError },
+    // Always masked; NODE_ENV=development adds the original message and stack for local debugging.
+    maskedErrors: { maskError, isDev: options.development ?? false },
+    logging: yogaLogger(logger),
+    cors: corsOrigins.length
+      ? { origin: corsOrigins, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 600 }
+      : false,
     graphiql: GRAPHIQL_OPTIONS,
     // Served from the package, not a CDN: works offline and on locked-down networks.
     renderGraphiQL,
     landingPage: false,
-    plugins: [
-      ...(options.apiKeys?.length ? [apiKeyCheck(options.apiKeys)] : []),
-      persistedDocuments({ only: options.persistedOnly ?? false }),
-    ],
+    plugins,
   });
+}
+
+/** Outside the key check (no keys configured): a stable, non-secret name for the caller. */
+function callerOf(request: Request): string {
+  const match = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '');
+  return match ? shortDigest(match[1]!) : 'anonymous';
 }
 
 export type Gateway = ReturnType<typeof createGateway>;

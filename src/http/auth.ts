@@ -1,0 +1,83 @@
+// Who may call: API keys from GATEWAY_API_KEYS compared in constant time (over digests, so the
+// length of a key leaks nothing either), their scope (`read` keys may not run mutations), and
+// the pass-through Clopos token, which only a caller holding a gateway key may bring.
+import { timingSafeEqual } from 'node:crypto';
+import { getOperationAST } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { ApiKey } from '../config.js';
+import type { GatewayMetrics } from '../observability/metrics.js';
+import { digestOf, shortDigest, stateOf, type Caller } from './request-state.js';
+
+export const PASS_THROUGH_HEADER = 'x-clopos-token';
+
+function problem(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+export function normalizeKeys(keys: Array<string | ApiKey>): ApiKey[] {
+  return keys.map((k, index) => (typeof k === 'string' ? { name: `key${index + 1}`, key: k, scope: 'write' } : k));
+}
+
+export function useApiKeys(options: { keys: ApiKey[]; passThrough: boolean; metrics: GatewayMetrics; endpoint: string }): Plugin {
+  const known = options.keys.map((k) => ({ digest: digestOf(k.key), name: k.name, scope: k.scope }));
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== options.endpoint) return;
+      // The GraphiQL page itself is public; the operations it sends carry the key.
+      if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
+      const state = stateOf(request);
+      let caller: Caller | undefined;
+      const match = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '');
+      if (known.length === 0) {
+        caller = { name: 'anonymous', scope: 'write', id: 'anonymous' };
+      } else if (match) {
+        const given = digestOf(match[1]!);
+        // Every key is compared, so the time taken does not depend on which one matched.
+        let found: (typeof known)[number] | undefined;
+        for (const k of known) if (timingSafeEqual(k.digest, given) && !found) found = k;
+        if (found) caller = { name: found.name, scope: found.scope, id: shortDigest(match[1]!) };
+      }
+      if (!caller) {
+        options.metrics.rejected('unauthenticated');
+        endResponse(
+          problem(fetchAPI, 401, 'UNAUTHENTICATED', 'A valid API key is required: Authorization: Bearer <key>.', { 'www-authenticate': 'Bearer' }),
+        );
+        return;
+      }
+      const token = request.headers.get(PASS_THROUGH_HEADER);
+      if (token !== null) {
+        if (!options.passThrough || known.length === 0) {
+          options.metrics.rejected('forbidden');
+          endResponse(problem(fetchAPI, 403, 'FORBIDDEN', `${PASS_THROUGH_HEADER} is accepted only with a gateway API key.`));
+          return;
+        }
+        if (!/^[\x21-\x7e]{1,4096}$/.test(token)) {
+          endResponse(problem(fetchAPI, 400, 'BAD_USER_INPUT', `${PASS_THROUGH_HEADER} is not a valid token.`));
+          return;
+        }
+        const digest = shortDigest(token);
+        // Idempotency keys and caches belong to the key and the token together.
+        caller = { ...caller, id: `${caller.id}.${digest}`, cloposToken: { token, digest } };
+      }
+      state.caller = caller;
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const caller = request ? stateOf(request).caller : undefined;
+      if (caller?.scope !== 'read') return;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'mutation') return;
+      options.metrics.rejected('forbidden');
+      setResultAndStopExecution({
+        errors: [
+          createGraphQLError(`The API key "${caller.name}" may only run queries.`, {
+            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+          }),
+        ],
+      });
+    },
+  };
+}

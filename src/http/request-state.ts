@@ -1,0 +1,44 @@
+// What the gateway's HTTP plugins learn about one request (who calls, its id, when it started),
+// kept beside the Request object so the context factory, the log line and the audit can read it.
+import { createHash, randomUUID } from 'node:crypto';
+import type { ApiKeyScope } from '../config.js';
+
+export interface Caller {
+  /** The key's name from GATEWAY_API_KEYS, or `anonymous`; safe to log. */
+  name: string;
+  scope: ApiKeyScope;
+  /** A digest of the API key (or `anonymous`): idempotency keys and caches are per caller. */
+  id: string;
+  /** Pass-through: the caller's own Clopos token and its digest (the digest is safe to log and key by). */
+  cloposToken?: { token: string; digest: string };
+}
+
+export interface RequestState {
+  requestId: string;
+  startedAt: number;
+  caller?: Caller;
+  operation?: string;
+  outcome?: string;
+}
+
+const states = new WeakMap<Request, RequestState>();
+
+/** A caller's `x-request-id` is kept when it looks like one, so logs line up across services. */
+export function stateOf(request: Request): RequestState {
+  let state = states.get(request);
+  if (!state) {
+    const given = request.headers.get('x-request-id');
+    state = { requestId: given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID(), startedAt: performance.now() };
+    states.set(request, state);
+  }
+  return state;
+}
+
+export function digestOf(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest();
+}
+
+/** A short, stable, non-secret name for a secret. */
+export function shortDigest(secret: string): string {
+  return digestOf(secret).toString('base64url').slice(0, 16);
+}
