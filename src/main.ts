@@ -1,11 +1,17 @@
 // The only file that reads process.env and opens a port.
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { createCloposClient } from './clopos/client.js';
 import type { CloposCredentials } from './clopos/api.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { anonymousRefusal } from './http/auth.js';
+import type { ReadinessCheck } from './http/endpoints.js';
+import { instrumentFetch } from './observability/clopos-fetch.js';
+import { createLogger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { startTracing, TRACE_EXPORTERS, type TraceExporterName } from './observability/tracing.js';
 import { startSandbox } from './sandbox/index.js';
 import type { RunningSandbox } from './sandbox/contract.js';
-import { createGateway } from './server.js';
+import { createGateway, gatewaySettings } from './server.js';
 
 async function upstream(config: Config): Promise<{ baseUrl: string; credentials: CloposCredentials; sandbox?: RunningSandbox }> {
   if (config.clopos) return config.clopos;
@@ -19,37 +25,92 @@ async function upstream(config: Config): Promise<{ baseUrl: string; credentials:
   };
 }
 
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
     throw error;
   }
+  const refusal = anonymousRefusal(config);
+  if (refusal) fail(refusal);
+  const exporter = (process.env.OTEL_TRACES_EXPORTER?.trim().toLowerCase() || 'none') as TraceExporterName;
+  if (!TRACE_EXPORTERS.includes(exporter)) fail(`Configuration error: OTEL_TRACES_EXPORTER must be one of ${TRACE_EXPORTERS.join(', ')}.`);
+  const tracing = await startTracing(exporter).catch((error: Error) => fail(`Configuration error: ${error.message}`));
+
+  const logger = createLogger({ level: config.logLevel });
+  const metrics = createMetrics({ defaultMetrics: true });
   const { baseUrl, credentials, sandbox } = await upstream(config);
-  const clopos = createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs });
-  const yoga = createGateway({ clopos, apiKeys: config.apiKeys, requestTimeoutMs: config.requestTimeoutMs, persistedOnly: config.persistedOnly });
+  // Innermost layer: counts and times what Clopos really receives.
+  const cloposFetch = instrumentFetch((input, init) => globalThis.fetch(input, init), { baseUrl, metrics, logger });
+  const clopos = createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: cloposFetch });
+
+  let draining = false;
+  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }];
+  const yoga = createGateway({
+    clopos,
+    ...gatewaySettings(config),
+    logger,
+    metrics,
+    readiness,
+    tracerProvider: tracing?.provider,
+    // Pass-through: a client of its own per caller token (the gateway keeps them in a bounded LRU).
+    upstreamForToken: (token) => createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: cloposFetch, token }),
+  });
+
   const server = createServer(yoga);
+  const inFlight = new Set<ServerResponse>();
+  server.on('request', (_request, response: ServerResponse) => {
+    inFlight.add(response);
+    if (draining) response.setHeader('connection', 'close');
+    response.on('close', () => {
+      inFlight.delete(response);
+      if (draining) server.closeIdleConnections();
+    });
+  });
   server.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`clopos-graphql: GraphQL and GraphiQL at http://localhost:${port}/graphql`);
-    console.log(sandbox ? `Upstream: embedded Clopos sandbox at ${sandbox.baseUrl} (demo orders)` : `Upstream: ${new URL(baseUrl).origin}`);
+    logger.info(
+      {
+        port,
+        url: `http://localhost:${port}/graphql`,
+        upstream: sandbox ? `embedded sandbox ${sandbox.baseUrl}` : new URL(baseUrl).origin,
+        apiKeys: config.apiKeys.map((k) => `${k.name}:${k.scope}`),
+        tracing: exporter,
+      },
+      'listening',
+    );
   });
 
-  const stop = () => {
+  // SIGTERM: stop accepting, let requests in flight finish, then close the sandbox and exit.
+  const stop = (signal: string) => {
+    if (draining) return;
+    draining = true;
+    logger.info({ signal, inFlight: inFlight.size }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      logger.warn({ inFlight: inFlight.size }, 'requests still in flight after the grace period: closing them');
+      server.closeAllConnections();
+      process.exitCode = 1;
+    }, config.requestTimeoutMs + 5000);
+    force.unref();
     server.close(() => {
-      void sandbox?.close().finally(() => process.exit(0));
-      if (!sandbox) process.exit(0);
+      clearTimeout(force);
+      void Promise.allSettled([sandbox?.close(), tracing?.shutdown()]).then(() => {
+        logger.info('stopped');
+        process.exit(process.exitCode ?? 0);
+      });
     });
     server.closeIdleConnections();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 void main();

@@ -16,6 +16,7 @@ import {
   neverConnected,
 } from './errors.js';
 import { getOrderQuery, listOrdersQuery, serializeQuery } from './query.js';
+import { currentScope } from '../request-scope.js';
 import type { ClopOrder, ClopCreateOrderRequest, paths } from './types.js';
 
 export interface CloposClientOptions {
@@ -30,6 +31,11 @@ export interface CloposClientOptions {
   renewMarginSeconds?: number;
   /** Epoch milliseconds, for the token clock; injectable for tests. */
   now?: () => number;
+  /**
+   * Pass-through: use this Clopos token (the caller's own) instead of fetching one with the
+   * credentials. It is never renewed; a 401 is the caller's to fix (UPSTREAM_AUTH_FAILED).
+   */
+  token?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -38,15 +44,21 @@ export function createCloposClient(options: CloposClientOptions): CloposApi {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const transport = unsentAware(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
   const base = { baseUrl: options.baseUrl, fetch: transport, querySerializer: serializeQuery };
-  const tokens = createTokenSource({
-    http: createClient<paths>(base),
-    credentials: options.credentials,
-    timeoutMs,
-    ...(options.renewMarginSeconds === undefined ? {} : { renewMarginSeconds: options.renewMarginSeconds }),
-    ...(options.now === undefined ? {} : { now: options.now }),
-  });
+  const auth = createClient<paths>(base);
+  auth.use(requestIdMiddleware);
+  const tokens =
+    options.token === undefined
+      ? createTokenSource({
+          http: auth,
+          credentials: options.credentials,
+          timeoutMs,
+          ...(options.renewMarginSeconds === undefined ? {} : { renewMarginSeconds: options.renewMarginSeconds }),
+          ...(options.now === undefined ? {} : { now: options.now }),
+        })
+      : undefined;
   const http = createClient<paths>(base);
-  http.use(authMiddleware(tokens));
+  http.use(requestIdMiddleware);
+  http.use(tokens ? authMiddleware(tokens) : fixedTokenMiddleware(options.token!));
   return new CloposClient(http, timeoutMs);
 }
 
@@ -73,6 +85,25 @@ function authMiddleware(tokens: TokenSource): Middleware {
       tokens.invalidate(held.token);
       held.spare.headers.set('x-token', await beforeDeadline(tokens.token(), held.spare.signal));
       return options.fetch(held.spare);
+    },
+  };
+}
+
+/** The GraphQL request's id goes upstream too, so a Clopos-side log line can be matched to ours. */
+const requestIdMiddleware: Middleware = {
+  onRequest({ request }) {
+    const requestId = currentScope()?.requestId;
+    if (requestId) request.headers.set('x-request-id', requestId);
+    return request;
+  },
+};
+
+/** Pass-through: the caller's token as is; nothing to renew, so a 401 is returned unchanged. */
+function fixedTokenMiddleware(token: string): Middleware {
+  return {
+    onRequest({ request }) {
+      request.headers.set('x-token', token);
+      return request;
     },
   };
 }

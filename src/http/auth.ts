@@ -81,3 +81,17 @@ export function useApiKeys(options: { keys: ApiKey[]; passThrough: boolean; metr
     },
   };
 }
+
+/**
+ * Against a real Clopos (CLOPOS_BASE_URL set) with no GATEWAY_API_KEYS, anyone who reaches the
+ * port could read and place orders with the gateway's credentials: refuse to start unless
+ * GATEWAY_ALLOW_ANONYMOUS=true says so on purpose. The message to print, or undefined.
+ */
+export function anonymousRefusal(config: { clopos: unknown; apiKeys: unknown[]; allowAnonymous: boolean }): string | undefined {
+  if (!config.clopos || config.apiKeys.length > 0 || config.allowAnonymous) return undefined;
+  return (
+    'Refusing to start: CLOPOS_BASE_URL is set but GATEWAY_API_KEYS is empty, so anyone could use the ' +
+    "gateway's Clopos credentials. Set GATEWAY_API_KEYS (e.g. GATEWAY_API_KEYS=board:<key>:read,desk:<key>), " +
+    'or set GATEWAY_ALLOW_ANONYMOUS=true to run without keys on purpose.'
+  );
+}

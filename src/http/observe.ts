@@ -2,7 +2,7 @@
 // the x-request-id response header, and an audit line per mutation (key name, operation, order
 // id, outcome). Never logs headers, variables, tokens or keys.
 import { useOnResolve } from '@envelop/on-resolve';
-import { getOperationAST } from 'graphql';
+import { getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { isUpstreamError } from '../clopos/errors.js';
 import type { OrderPayloadModel } from '../graph/write/payloads.js';
@@ -40,7 +40,18 @@ export function useObservability(options: { logger: Logger; metrics: GatewayMetr
           const forbidden = errors.some((e) => e.extensions?.code === 'FORBIDDEN');
           const outcome = forbidden ? 'forbidden' : errors.length ? 'error' : 'ok';
           metrics.operation(name, outcome, (performance.now() - started) / 1000);
-          if (request) Object.assign(stateOf(request), { operation: safeName(name), outcome });
+          const state = request ? stateOf(request) : undefined;
+          if (state) Object.assign(state, { operation: safeName(name), outcome });
+          // A refused mutation never reaches its resolver: its audit line is written here.
+          if (forbidden && operation?.operation === 'mutation') {
+            for (const selection of operation.selectionSet.selections) {
+              if (selection.kind !== Kind.FIELD) continue;
+              logger.info(
+                { audit: true, requestId: state?.requestId, keyName: state?.caller?.name ?? 'anonymous', operation: selection.name.value, outcome: 'forbidden' },
+                'audit',
+              );
+            }
+          }
         },
       };
     },
