@@ -2,9 +2,14 @@
 // so a first visit can press Run. GraphiQL keeps the tabs a visitor edits in localStorage.
 import type { GraphiQLOptions } from 'graphql-yoga';
 
-const ORDERS = `# Newest orders first. Change the filter or sort in Variables; page on with
-# after: pageInfo.endCursor. Schema docs: the book icon at the top left.
-query Orders($first: Int = 5, $after: String, $filter: OrderFilter, $orderBy: OrderSort) {
+const ORDERS = `# Pending orders, newest first. Change the filter or sort below; page on with
+# {"after": "<pageInfo.endCursor>"} in Variables. Schema docs: the book icon at the top left.
+query Orders(
+  $first: Int = 5
+  $after: String
+  $filter: OrderFilter = { status: PENDING }
+  $orderBy: OrderSort = { field: CREATED_AT, direction: DESC }
+) {
   orders(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
     pageInfo { hasNextPage endCursor }
@@ -18,7 +23,7 @@ query Orders($first: Int = 5, $after: String, $filter: OrderFilter, $orderBy: Or
 `;
 
 const ORDER = `# One order with its lines and their modifiers; null when there is no such order.
-query Order($id: ID!) {
+query Order($id: ID! = "1") {
   order(id: $id) {
     id status createdAt updatedAt comment deliveryFee
     customer { name phone address }
@@ -28,9 +33,15 @@ query Order($id: ID!) {
 }
 `;
 
-const CREATE = `# Places an order. Invalid input comes back as userErrors (try quantity: 0), not as errors.
-mutation CreateOrder($input: CreateOrderInput!) {
-  createOrder(input: $input) {
+const CREATE = `# Places an order (a real one when the gateway talks to Clopos, not the sandbox).
+# Invalid input comes back as userErrors (try quantity: 0), not as errors.
+mutation CreateOrder {
+  createOrder(input: {
+    venueId: "1", saleTypeId: "2"
+    customer: { name: "Rahid Akhundzada", phone: "+994705401040", address: "123 Main St" }
+    lines: [{ productId: "51", name: "Pizza Margherita", quantity: 2, unitPrice: 8.5,
+              modifiers: [{ modifierId: "501", name: "Extra Cheese", quantity: 1, unitPrice: 0.5 }] }]
+  }) {
     order { id status createdAt lines { name quantity modifiers { name } } }
     userErrors { field message code }
   }
@@ -38,6 +49,7 @@ mutation CreateOrder($input: CreateOrderInput!) {
 `;
 
 const CANCEL = `# Cancels an order (Clopos status IGNORE); an unknown id is a NOT_FOUND user error.
+# Give the order's id in Variables: {"id": "152"}
 mutation CancelOrder($id: ID!) {
   cancelOrder(id: $id) {
     order { id status }
@@ -46,33 +58,10 @@ mutation CancelOrder($id: ID!) {
 }
 `;
 
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
 export const GRAPHIQL_OPTIONS: GraphiQLOptions = {
   title: 'clopos-graphql',
   defaultQuery: ORDERS,
-  defaultTabs: [
-    { query: ORDERS, variables: json({ first: 5, filter: { status: 'PENDING' }, orderBy: { field: 'CREATED_AT', direction: 'DESC' } }) },
-    { query: ORDER, variables: json({ id: '1' }) },
-    {
-      query: CREATE,
-      variables: json({
-        input: {
-          venueId: '1',
-          saleTypeId: '2',
-          customer: { name: 'Rahid Akhundzada', phone: '+994705401040', address: '123 Main St' },
-          lines: [
-            {
-              productId: '101',
-              name: 'Pizza',
-              quantity: 2,
-              unitPrice: 8.5,
-              modifiers: [{ modifierId: '501', name: 'Extra Cheese', quantity: 1, unitPrice: 0.5 }],
-            },
-          ],
-        },
-      }),
-    },
-    { query: CANCEL, variables: json({ id: '1' }) },
-  ],
+  // Every tab runs as it stands (example values are variable defaults or literals), because
+  // GraphiQL can start a first visit with an empty Variables pane.
+  defaultTabs: [ORDERS, ORDER, CREATE, CANCEL].map((query) => ({ query })),
 };

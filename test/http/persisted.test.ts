@@ -13,10 +13,13 @@ const hashOf = (name: string) => {
 
 type Body = { data?: { orders?: { nodes: unknown[] } } | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
 
-function send(gw: TestGateway, body: Record<string, unknown>) {
-  return gw.yoga
-    .fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-    .then(async (response) => ({ status: response.status, body: (await response.json()) as Body }));
+async function send(gw: TestGateway, body: Record<string, unknown>) {
+  const response = await gw.yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Body };
 }
 
 const byHash = (name: string, variables: Record<string, unknown>) => ({

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import type { OrderFilter, OrderSort, OrderStatus } from '../../../generated/client/graphql';
+import { useOrderBoardInfiniteQuery } from '../../../generated/client/hooks';
+import { when } from './format';
+
+const STATUSES: OrderStatus[] = ['PENDING', 'RECEIVED', 'DELIVERED', 'IGNORE'];
+
+const SORTS: Record<string, { label: string; sort: OrderSort }> = {
+  newest: { label: 'Newest first', sort: { field: 'CREATED_AT', direction: 'DESC' } },
+  oldest: { label: 'Oldest first', sort: { field: 'CREATED_AT', direction: 'ASC' } },
+  updated: { label: 'Recently updated', sort: { field: 'UPDATED_AT', direction: 'DESC' } },
+  id: { label: 'Id, ascending', sort: { field: 'ID', direction: 'ASC' } },
+};
+
+export const statusLabel = (status: OrderStatus) => (status === 'IGNORE' ? 'CANCELLED' : status);
+
+export function OrderBoard({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
+  const [status, setStatus] = useState<OrderStatus | ''>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [sort, setSort] = useState<keyof typeof SORTS>('newest');
+
+  const filter: OrderFilter = {
+    ...(status ? { status } : {}),
+    ...(from ? { createdFrom: from } : {}),
+    ...(to ? { createdTo: to } : {}),
+  };
+  const board = useOrderBoardInfiniteQuery({ first: 10, filter, orderBy: SORTS[sort]!.sort });
+  const orders = board.data?.pages.flatMap((page) => page.orders.nodes) ?? [];
+  const total = board.data?.pages[0]?.orders.totalCount;
+
+  return (
+    <section className="board" aria-label="Orders">
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Status
+          <select value={status} onChange={(e) => setStatus(e.target.value as OrderStatus | '')}>
+            <option value="">All</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Created from
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          Created to
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label>
+          Sort
+          <select value={sort} onChange={(e) => setSort(e.target.value)}>
+            {Object.entries(SORTS).map(([key, { label }]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+
+      {board.error && (
+        <p className="error" role="alert">
+          {board.error.code ? `${board.error.code}: ` : ''}
+          {board.error.message}
+        </p>
+      )}
+      <p className="count" data-testid="order-count">
+        {board.isPending ? 'Loading…' : `Showing ${orders.length} of ${total ?? 0} orders`}
+      </p>
+      <table className="orders">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Status</th>
+            <th>Created (UTC)</th>
+            <th>Customer</th>
+            <th>Items</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((order) => (
+            <tr
+              key={order.id}
+              data-testid="order-row"
+              data-status={order.status}
+              data-created={order.createdAt}
+              className={order.id === selected ? 'selected' : undefined}
+              onClick={() => onSelect(order.id)}
+            >
+              <td>{order.id}</td>
+              <td>
+                <span className={`badge ${order.status.toLowerCase()}`}>{statusLabel(order.status)}</span>
+              </td>
+              <td>{when(order.createdAt)}</td>
+              <td>{order.customer?.name ?? 'Guest'}</td>
+              <td className="items">{order.lines.map((line) => `${line.quantity}× ${line.name}`).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {board.hasNextPage && (
+        <button type="button" className="more" disabled={board.isFetchingNextPage} onClick={() => void board.fetchNextPage()}>
+          {board.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+    </section>
+  );
+}
