@@ -29,7 +29,11 @@ export type UpstreamErrorReason =
   /** HTTP 2xx with `success:false`. */
   | 'unsuccessful'
   /** A create answered success but carried no order id. */
-  | 'unidentifiable';
+  | 'unidentifiable'
+  /** Not sent: the quota shield's budget has no call left before the request's deadline. */
+  | 'budget'
+  /** Not sent: the circuit breaker is open after repeated Clopos failures. */
+  | 'circuit_open';
 
 export type UpstreamOperation = 'auth' | 'listOrders' | 'getOrder' | 'createOrder' | 'cancelOrder';
 

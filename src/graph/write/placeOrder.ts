@@ -9,6 +9,7 @@ import { isUpstreamError } from '../../clopos/errors.js';
 import type { ClopCreateOrderRequest, ClopOrder } from '../../clopos/types.js';
 import type { IdempotencyOutcome, IdempotencyRecord, IdempotencyStore } from './idempotency.js';
 import { failed, userError, type OrderPayloadModel } from './payloads.js';
+import { IdempotencyUnavailable, idempotencyUnavailable } from './redis-idempotency.js';
 import { toCreateOrderBody } from './toClopos.js';
 import { validateCreateOrder } from './validate.js';
 
@@ -40,7 +41,14 @@ export async function placeOrder(input: CreateOrderInput, deps: PlaceOrderDeps):
   for (;;) {
     const started = now();
     const claim: IdempotencyRecord = { fingerprint, firstAttemptAt: started, leaseUntil: started + IN_FLIGHT_LEASE_MS, attemptId: randomUUID() };
-    const held = await deps.store.claim(key, claim);
+    let held;
+    try {
+      held = await deps.store.claim(key, claim);
+    } catch (error) {
+      // A shared store (Redis) out of reach: refuse rather than risk a duplicate order.
+      if (error instanceof IdempotencyUnavailable) return idempotencyUnavailable();
+      throw error;
+    }
     if (!held) return run(key, claim, body, deps);
     if (held.fingerprint !== fingerprint) {
       return failed([

@@ -1,0 +1,100 @@
+// The quota shield: a Clopos client whose every call is coalesced, cached, budgeted, retried
+// (GETs) and guarded by a circuit breaker. Stores are in memory unless the caller hands in shared
+// ones (redis-stores.ts), so N gateway instances can spend one Clopos quota.
+import type { CloposApi, CloposCredentials } from '../api.js';
+import { createCloposClient } from '../client.js';
+import { currentScope } from '../../request-scope.js';
+import { CircuitBreaker, type BreakerOptions } from './breaker.js';
+import { Budget, type BudgetStore, MemoryBudgetStore } from './budget.js';
+import { Coalescer } from './coalescing.js';
+import { type GetCacheStore, MemoryGetCache } from './get-cache.js';
+import { credentialsIdentity } from './keys.js';
+import type { ShieldReporter } from './reporter.js';
+import type { RetryPolicy } from './retry.js';
+import { shieldApi } from './shielded-api.js';
+import { shieldTransport } from './transport.js';
+
+export interface CloposShieldOptions {
+  baseUrl: string;
+  credentials: CloposCredentials;
+  /** CLOPOS_TIMEOUT_MS: each attempt's own deadline. */
+  timeoutMs: number;
+  /** CLOPOS_BUDGET_PER_MINUTE. */
+  budgetPerMinute: number;
+  /** CACHE_TTL_MS; 0 turns the GET cache off (coalescing stays on). */
+  cacheTtlMs: number;
+  /** GATEWAY_REQUEST_TIMEOUT_MS: the deadline of calls made outside a GraphQL request. */
+  requestTimeoutMs: number;
+  /** Shared stores (Redis); memory by default. */
+  cache?: GetCacheStore;
+  budgetStore?: BudgetStore;
+  /** The transport under the shield (metrics instrumentation, tests). */
+  fetch?: typeof fetch;
+  breaker?: Omit<BreakerOptions, 'onStateChange'>;
+  retry?: RetryPolicy;
+  reporter?: Partial<ShieldReporter>;
+  /** After this gateway creates or cancels an order (the graph drops its response cache). */
+  onOrderChanged?: (id: number | undefined) => Promise<void>;
+}
+
+export interface CloposShield {
+  /** The shielded client for the gateway's own credentials. */
+  api: CloposApi;
+  /**
+   * Shields another upstream (a caller's pass-through token) with the same budget, breaker and
+   * cache; `identity` (e.g. `token:<digest>`) keeps its keys apart from every other caller's.
+   * Its transport should be `transport` so the budget sees its calls.
+   */
+  wrap(inner: CloposApi, identity: string): CloposApi;
+  /** The budgeted, deadline-bound fetch to build such upstreams on. */
+  transport: typeof fetch;
+  breaker: CircuitBreaker;
+  budget: Budget;
+  coalescer: Coalescer;
+  identity: string;
+}
+
+export function createCloposShield(options: CloposShieldOptions): CloposShield {
+  const reporter = options.reporter ?? {};
+  const deadline = () => currentScope()?.deadline ?? Date.now() + options.requestTimeoutMs;
+  const budget = new Budget({
+    store: options.budgetStore ?? new MemoryBudgetStore(options.budgetPerMinute),
+    onRemaining: (calls) => reporter.budgetRemaining?.(calls),
+  });
+  const breaker = new CircuitBreaker({ ...options.breaker, onStateChange: (state) => reporter.breakerState?.(state) });
+  reporter.breakerState?.('closed');
+  const coalescer = new Coalescer();
+  const cache = options.cacheTtlMs > 0 ? (options.cache ?? new MemoryGetCache()) : undefined;
+  const transport = shieldTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), { budget, deadline });
+  const wrap = (inner: CloposApi, identity: string) =>
+    shieldApi({
+      inner,
+      identity,
+      coalescer,
+      cache,
+      cacheTtlMs: options.cacheTtlMs,
+      resilience: {
+        breaker,
+        deadline,
+        policy: options.retry,
+        onRetry: ({ operation }) => reporter.retried?.(operation === 'getOrder' ? '/orders/{id}' : '/orders'),
+      },
+      onOrderChanged: options.onOrderChanged,
+      reporter: {
+        cacheLookup: (name, hit) => reporter.cacheLookup?.(name, hit),
+        coalesced: (route) => reporter.coalesced?.(route),
+        retried: (route) => reporter.retried?.(route),
+        breakerState: (state) => reporter.breakerState?.(state),
+        budgetRemaining: (calls) => reporter.budgetRemaining?.(calls),
+      },
+    });
+  const identity = credentialsIdentity(options.baseUrl, options.credentials);
+  const inner = createCloposClient({ baseUrl: options.baseUrl, credentials: options.credentials, timeoutMs: options.timeoutMs, fetch: transport });
+  return { api: wrap(inner, identity), wrap, transport, breaker, budget, coalescer, identity };
+}
+
+export { CircuitBreaker, type BreakerState } from './breaker.js';
+export { Budget, MemoryBudgetStore, type BudgetStore } from './budget.js';
+export { MemoryGetCache, type GetCacheStore } from './get-cache.js';
+export { credentialsIdentity } from './keys.js';
+export type { ShieldReporter } from './reporter.js';

@@ -1,0 +1,95 @@
+// The CloposApi the graph gets: the Clopos client behind coalescing, the GET answer cache, the
+// breaker and GET retries. Creates and cancels go through the breaker once, never repeated, and
+// drop what they changed from the cache (the GraphQL response cache is dropped by the graph).
+import type { CloposApi, CreatedOrder, GetOrderOptions, ListOrdersParams, OrderPage } from '../api.js';
+import type { UpstreamOperation } from '../errors.js';
+import type { ClopCreateOrderRequest, ClopOrder } from '../types.js';
+import type { Coalescer } from './coalescing.js';
+import { type GetCacheStore, MISS } from './get-cache.js';
+import { LISTS_TAG, orderTag, stableJson } from './keys.js';
+import type { ShieldReporter } from './reporter.js';
+import { type ResilienceDeps, resilient } from './retry.js';
+
+export interface ShieldedApiOptions {
+  inner: CloposApi;
+  /** credentialsIdentity() of the credentials `inner` uses: part of every key. */
+  identity: string;
+  coalescer: Coalescer;
+  /** Absent, or cacheTtlMs 0: no GET cache. */
+  cache?: GetCacheStore;
+  cacheTtlMs: number;
+  resilience: ResilienceDeps;
+  /** After a create or cancel (the graph drops its response cache here); undefined id: unknown outcome. */
+  onOrderChanged?: (id: number | undefined) => Promise<void>;
+  reporter?: ShieldReporter;
+}
+
+export function shieldApi(options: ShieldedApiOptions): CloposApi {
+  return new ShieldedApi(options);
+}
+
+class ShieldedApi implements CloposApi {
+  /** Bumped by every create and cancel: an answer fetched across one is not cached. */
+  private generation = 0;
+
+  constructor(private readonly o: ShieldedApiOptions) {}
+
+  listOrders(params: ListOrdersParams): Promise<OrderPage> {
+    // The params carry the venue (x-venue) and every query parameter.
+    return this.read('listOrders', 'list', `list|${stableJson(params)}`, [LISTS_TAG], () => this.o.inner.listOrders(params));
+  }
+
+  getOrder(id: number, options: GetOrderOptions = {}): Promise<ClopOrder | null> {
+    return this.read('getOrder', 'order', `order|${id}|${stableJson(options)}`, [orderTag(id)], () => this.o.inner.getOrder(id, options));
+  }
+
+  async createOrder(body: ClopCreateOrderRequest): Promise<CreatedOrder> {
+    let id: number | undefined;
+    try {
+      const created = await resilient('createOrder', false, () => this.o.inner.createOrder(body), this.o.resilience);
+      id = created.id;
+      return created;
+    } finally {
+      // Also when the outcome is unknown: the order may exist, and lists may show it.
+      await this.changed(id);
+    }
+  }
+
+  async cancelOrder(id: number, options: { venueId?: string } = {}): Promise<ClopOrder | null> {
+    try {
+      return await resilient('cancelOrder', false, () => this.o.inner.cancelOrder(id, options), this.o.resilience);
+    } finally {
+      await this.changed(id);
+    }
+  }
+
+  private read<T>(operation: UpstreamOperation, kind: 'list' | 'order', query: string, tags: string[], call: () => Promise<T>): Promise<T> {
+    const key = `${this.o.identity}|${query}`;
+    const scoped = tags.map((tag) => this.tag(tag));
+    const route = kind === 'list' ? '/orders' : '/orders/{id}';
+    return this.o.coalescer.run(key, () => this.o.reporter?.coalesced(route), async () => {
+      const cache = this.o.cacheTtlMs > 0 ? this.o.cache : undefined;
+      const hit = cache ? await cache.get(key).catch(() => MISS) : MISS;
+      if (cache) this.o.reporter?.cacheLookup(kind, hit !== MISS);
+      if (hit !== MISS) return hit as T;
+      const generation = this.generation;
+      const value = await resilient(operation, true, call, this.o.resilience);
+      if (cache && generation === this.generation) await cache.set(key, value, this.o.cacheTtlMs, scoped).catch(() => undefined);
+      return value;
+    });
+  }
+
+  private async changed(id: number | undefined): Promise<void> {
+    this.generation++;
+    const prefix = `${this.o.identity}|`;
+    this.o.coalescer.forget((key) => key.startsWith(`${prefix}list|`) || (id !== undefined && key.startsWith(`${prefix}order|${id}|`)));
+    const tags = id === undefined ? [LISTS_TAG] : [LISTS_TAG, orderTag(id)];
+    await this.o.cache?.invalidate(tags.map((tag) => this.tag(tag))).catch(() => undefined);
+    await this.o.onOrderChanged?.(id).catch(() => undefined);
+  }
+
+  /** Tags are per credentials too: one Redis may serve gateways for several brands. */
+  private tag(tag: string): string {
+    return `${this.o.identity}|${tag}`;
+  }
+}

@@ -1,0 +1,46 @@
+// The shield's fetch, handed to createCloposClient: every HTTP request to Clopos passes here,
+// 401 resends included. It spends the budget before a data call leaves, keeps each call inside
+// its request's deadline, and reads the RateLimit-* headers of every answer into the budget.
+// /auth has its own quota (60 a minute per IP) and neither spends nor reads the data budget.
+import { NotSentError, UpstreamError, type UpstreamOperation } from '../errors.js';
+import { type Budget, BudgetExhausted } from './budget.js';
+
+export interface ShieldTransportOptions {
+  budget: Budget;
+  /** Epoch ms by which the current request must be answered. */
+  deadline: () => number;
+}
+
+export function shieldTransport(inner: typeof fetch, options: ShieldTransportOptions): typeof fetch {
+  return async (input, init) => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const url = new URL(request.url);
+    const auth = request.method === 'POST' && /\/auth$/.test(url.pathname);
+    const deadline = options.deadline();
+    if (!auth) {
+      try {
+        await options.budget.acquire(deadline, request.signal);
+      } catch (e) {
+        if (!(e instanceof BudgetExhausted)) throw e;
+        throw new UpstreamError({
+          operation: operationOf(request.method, url.pathname),
+          code: 'UPSTREAM_RATE_LIMITED',
+          reason: 'budget',
+          retryAfterSeconds: Math.max(1, Math.ceil(e.retryAfterMs / 1000)),
+        });
+      }
+    }
+    const left = deadline - Date.now();
+    if (left <= 0 || request.signal.aborted) throw new NotSentError('timeout', request.signal.reason);
+    const response = await inner(request, { signal: AbortSignal.any([request.signal, AbortSignal.timeout(left)]) });
+    if (!auth) options.budget.observe(response.headers, response.status);
+    return response;
+  };
+}
+
+/** For the error a budget refusal raises, which happens before the client knows anything went wrong. */
+function operationOf(method: string, path: string): UpstreamOperation {
+  if (method === 'POST') return 'createOrder';
+  if (method === 'PUT') return 'cancelOrder';
+  return /\/orders\/[^/]+$/.test(path) ? 'getOrder' : 'listOrders';
+}

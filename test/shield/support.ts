@@ -1,0 +1,102 @@
+// A gateway behind the quota shield, wired as main.ts wires it, against a real sandbox over HTTP.
+import type { ExecutionResult } from 'graphql';
+import { startSandbox } from '../../src/sandbox/index.js';
+import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/contract.js';
+import { createGateway, type Gateway } from '../../src/server.js';
+import { createQuotaShield, type QuotaShield, type QuotaShieldDeps, type QuotaShieldSettings } from '../../src/shield.js';
+
+export interface ShieldedGateway {
+  sandbox: RunningSandbox;
+  shield: QuotaShield;
+  yoga: Gateway;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<ExecutionResult<T> & { status: number; ms: number }>;
+  /** Data-route requests the sandbox received (not /auth). */
+  calls(method?: string, path?: string): ReturnType<RunningSandbox['control']['requests']>;
+  close(): Promise<void>;
+}
+
+export const quietLogger = { warn: () => undefined, info: () => undefined };
+
+export async function startShieldedGateway(
+  options: {
+    sandbox?: SandboxOptions | RunningSandbox;
+    settings?: Partial<QuotaShieldSettings>;
+    deps?: QuotaShieldDeps;
+  } = {},
+): Promise<ShieldedGateway> {
+  const given = options.sandbox;
+  const sandbox = given && 'control' in given ? given : await startSandbox({ seed: 7, ...given });
+  const { client_id, client_secret, brand, integrator_id } = sandbox.credentials;
+  const settings: QuotaShieldSettings = {
+    baseUrl: sandbox.baseUrl,
+    credentials: { clientId: client_id, clientSecret: client_secret, brand, integratorId: integrator_id },
+    cloposTimeoutMs: 10_000,
+    cloposBudgetPerMinute: 280,
+    cacheTtlMs: 2000,
+    requestTimeoutMs: 15_000,
+    ...options.settings,
+  };
+  const shield = await createQuotaShield(settings, { logger: quietLogger, ...options.deps });
+  const yoga = createGateway({
+    clopos: shield.clopos,
+    idempotency: shield.idempotency,
+    plugins: shield.plugins,
+    requestTimeoutMs: settings.requestTimeoutMs,
+  });
+  return {
+    sandbox,
+    shield,
+    yoga,
+    async gql(query, variables, headers) {
+      const started = Date.now();
+      const response = await yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as ExecutionResult<never>;
+      return { status: response.status, ms: Date.now() - started, ...body };
+    },
+    calls(method, path) {
+      return sandbox.control
+        .requests()
+        .filter((r) => r.path !== '/auth' && (!method || r.method === method) && (!path || r.path === path || r.path.startsWith(`${path}/`)));
+    },
+    async close() {
+      await shield.close();
+      if (!(given && 'control' in given)) await sandbox.close();
+    },
+  };
+}
+
+export const LIST = /* GraphQL */ `
+  query($first: Int, $filter: OrderFilter) { orders(first: $first, filter: $filter) { totalCount nodes { id status } } }
+`;
+export const ORDER = /* GraphQL */ `
+  query($id: ID!) { order(id: $id) { id status } }
+`;
+export const CREATE = /* GraphQL */ `
+  mutation($input: CreateOrderInput!) { createOrder(input: $input) { order { id } userErrors { field message code } } }
+`;
+export const CANCEL = /* GraphQL */ `
+  mutation($id: ID!) { cancelOrder(id: $id) { order { id status } userErrors { field message code } } }
+`;
+
+export function simpleOrder(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    venueId: '1',
+    saleTypeId: '2',
+    customer: { name: 'Aysel Mammadova', phone: '+994502218834' },
+    lines: [{ productId: '71', name: 'Plov', quantity: 1, unitPrice: 9 }],
+    ...overrides,
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** extensions.code of each error. */
+export const codes = (result: ExecutionResult) => (result.errors ?? []).map((e) => e.extensions?.code);
