@@ -1,0 +1,374 @@
+// `npm run bench` / `npm run bench:smoke`: one sandbox in its own process; the systems under test
+// in their own processes; autocannon (bench/load.mjs) in its own process per cell.
+//   A  direct REST: GET /orders?limit=20 to the sandbox, with a token
+//   B  this gateway (src/main.ts, production settings, quotas out of reach), caches as default
+//   B0 the same with CACHE_TTL_MS=0
+//   C  GraphQL Mesh: mesh-compose + @omnigraph/openapi, served by @graphql-hive/gateway
+//   D  the @omnigraph/openapi schema in a plain graphql-yoga server
+// Settings (env): BENCH_DURATION seconds per cell (5), BENCH_CONNECTIONS (1,10,50), BENCH_ROUNDS (3),
+// BENCH_SYSTEMS (A,B,B0,C,D), BENCH_WORKLOADS (list,order,mix), BENCH_SMOKE=1 (short, asserts,
+// writes no RESULTS.md), BENCH_OUT (RESULTS.md path), BENCH_PROFILE=<dir> (B0 runs with --cpu-prof).
+import { fork, spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH, '..');
+const env = process.env;
+const SMOKE = env.BENCH_SMOKE === '1';
+const DURATION = Number(env.BENCH_DURATION ?? (SMOKE ? 1 : 5));
+const CONNECTIONS = (env.BENCH_CONNECTIONS ?? (SMOKE ? '10' : '1,10,50')).split(',').map(Number);
+const ROUNDS = Number(env.BENCH_ROUNDS ?? (SMOKE ? 1 : 3));
+const SYSTEMS = (env.BENCH_SYSTEMS ?? 'A,B,B0,C,D').split(',');
+const WORKLOADS = (env.BENCH_WORKLOADS ?? 'list,order,mix').split(',');
+const OUT = env.BENCH_OUT ?? (SMOKE ? undefined : join(BENCH, 'RESULTS.md'));
+const PROFILE = env.BENCH_PROFILE;
+const API_KEY = 'bench-key-0123456789';
+const started = Date.now();
+const work = mkdtempSync(join(tmpdir(), 'clopos-bench-'));
+const children = [];
+const failures = [];
+
+const log = (...args) => console.log(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s]`, ...args);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+function track(child, name) {
+  children.push(child);
+  child.once('exit', (code, signal) => {
+    if (!shuttingDown) failures.push(`${name} exited early (code ${code}, signal ${signal})`);
+  });
+  return child;
+}
+
+// --- the sandbox ---------------------------------------------------------------------------
+const sandbox = track(fork(join(BENCH, 'sandbox.ts'), { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), 'sandbox');
+let shuttingDown = false;
+const { baseUrl, credentials } = await new Promise((r) => sandbox.on('message', (m) => m.ready && r(m.ready)));
+const sandboxCounts = () =>
+  new Promise((r) => {
+    const on = (m) => m.count && (sandbox.off('message', on), r(m.count));
+    sandbox.on('message', on);
+    sandbox.send('count');
+  });
+const auth = await (await fetch(`${baseUrl}/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) })).json();
+const token = auth.token;
+log(`sandbox at ${baseUrl}`);
+
+// --- operations ----------------------------------------------------------------------------
+const ORDER_IDS = [150, 149, 148, 147, 146];
+const gql = (query, headers) => ({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+const B_LIST = '{ orders(first: 20) { totalCount nodes { id status customer { name } lines { name quantity unitPrice } } } }';
+const B_ORDER = (id) => `{ order(id: "${id}") { id status customer { name } lines { name quantity unitPrice modifiers { name quantity unitPrice } } } }`;
+const B_CREATE =
+  'mutation { createOrder(input: { venueId: "1", saleTypeId: "2", customer: { name: "Bench Guest", phone: "+994705401040", address: "1 Bench St" }, ' +
+  'lines: [{ productId: "101", name: "Pizza", quantity: 2, unitPrice: 8.5, modifiers: [{ modifierId: "501", name: "Extra Cheese", quantity: 1, unitPrice: 0.5 }] }] }) ' +
+  '{ order { id status } userErrors { code message } } }';
+// The peers' schema names things after the REST shapes; these select the same data.
+const P_LIST = '{ listOrders(limit: 20) { ... on OrderList { total data { id status payload { customer { name } products { count meta { price order_product { product { name } } } } } } } } }';
+const P_ORDER = (id) =>
+  `{ getOrder(id: ${id}) { ... on OrderEnvelope { data { id status payload { customer { name } products { count meta { price order_product { product { name } product_modificators { modifier_name count price } } } } } } } } }`;
+
+const bHeaders = { authorization: `Bearer ${API_KEY}` };
+const pHeaders = { 'x-token': token };
+const bWorkloads = {
+  list: [gql(B_LIST, bHeaders)],
+  order: ORDER_IDS.map((id) => gql(B_ORDER(id), bHeaders)),
+  // 6 lists, 3 orders, 1 createOrder per 10 requests.
+  mix: [B_LIST, B_ORDER(150), B_LIST, B_LIST, B_ORDER(149), B_CREATE, B_LIST, B_ORDER(148), B_LIST, B_LIST].map((q) => gql(q, bHeaders)),
+};
+const pWorkloads = { list: [gql(P_LIST, pHeaders)], order: ORDER_IDS.map((id) => gql(P_ORDER(id), pHeaders)) };
+
+/** Has the answer data, and no errors? */
+function answered(system, json) {
+  if (!json || json.errors) return false;
+  if (system.startsWith('A')) return Array.isArray(json.data) && json.data.length > 0;
+  if (system.startsWith('B')) return (json.data?.orders?.nodes?.length ?? 0) > 0;
+  return (json.data?.listOrders?.data?.length ?? 0) > 0;
+}
+
+async function sample(sys) {
+  const first = sys.workloads.list[0];
+  try {
+    const response = await fetch(sys.origin + first.path, { method: first.method, headers: first.headers, body: first.body, signal: AbortSignal.timeout(5000) });
+    return answered(sys.id, await response.json());
+  } catch {
+    return false;
+  }
+}
+
+async function waitReady(sys) {
+  for (let i = 0; i < 150; i++) {
+    if (await sample(sys)) return;
+    await sleep(200);
+  }
+  throw new Error(`${sys.id} (${sys.name}) did not answer with data within 30 s`);
+}
+
+// --- the systems ---------------------------------------------------------------------------
+const systems = [];
+const origin = new URL(baseUrl).origin;
+if (SYSTEMS.includes('A'))
+  systems.push({ id: 'A', name: 'direct REST', origin, pid: sandbox.pid, workloads: { list: [{ method: 'GET', path: `${new URL(baseUrl).pathname}/orders?limit=20`, headers: { 'x-token': token } }] } });
+
+async function startGateway(id, extraEnv, profile) {
+  const port = await freePort();
+  const out = openSync(join(work, `${id}.log`), 'w');
+  const execArgv = ['--import', 'tsx', ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [])];
+  const child = track(
+    spawn(process.execPath, [...execArgv, 'src/main.ts'], {
+      cwd: ROOT,
+      stdio: ['ignore', out, out],
+      env: {
+        PATH: env.PATH,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        CLOPOS_BASE_URL: baseUrl,
+        CLOPOS_CLIENT_ID: credentials.client_id,
+        CLOPOS_CLIENT_SECRET: credentials.client_secret,
+        CLOPOS_BRAND: credentials.brand,
+        CLOPOS_INTEGRATOR_ID: credentials.integrator_id,
+        GATEWAY_API_KEYS: `bench:${API_KEY}:write`,
+        LOG_LEVEL: 'info',
+        METRICS_TOKEN: 'bench-metrics-token',
+        CLOPOS_BUDGET_PER_MINUTE: '1000000000',
+        GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
+        ...extraEnv,
+      },
+    }),
+    id,
+  );
+  return { id, origin: `http://127.0.0.1:${port}`, pid: child.pid, workloads: bWorkloads, log: join(work, `${id}.log`) };
+}
+if (SYSTEMS.includes('B')) systems.push({ ...(await startGateway('B', {})), name: 'this gateway, caches on (default)' });
+if (SYSTEMS.includes('B0')) systems.push({ ...(await startGateway('B0', { CACHE_TTL_MS: '0' }, PROFILE)), name: 'this gateway, CACHE_TTL_MS=0' });
+
+const peerEnv = { PATH: env.PATH, NODE_ENV: 'production', BENCH_OPENAPI: join(ROOT, 'schema/clopos.openapi.yaml'), BENCH_ENDPOINT: baseUrl };
+if (SYSTEMS.includes('C')) {
+  // Composed now, into the temp dir: the endpoint is baked into the supergraph.
+  const supergraph = join(work, 'supergraph.graphql');
+  const compose = spawn(process.execPath, [join(BENCH, 'node_modules/@graphql-mesh/compose-cli/esm/bin.js'), '-o', supergraph], { cwd: BENCH, env: peerEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  compose.stdout.on('data', (d) => (output += d));
+  compose.stderr.on('data', (d) => (output += d));
+  const code = await new Promise((r) => compose.on('exit', r));
+  if (code !== 0 || !existsSync(supergraph)) throw new Error(`mesh-compose failed:\n${output}`);
+  const port = await freePort();
+  const peerDir = join(work, 'hive-gateway');
+  mkdirSync(peerDir);
+  const out = openSync(join(work, 'C.log'), 'w');
+  const child = track(
+    spawn(process.execPath, [join(BENCH, 'node_modules/@graphql-hive/gateway/dist/bin.js'), 'supergraph', supergraph, '--port', String(port), '--host', '127.0.0.1', '--fork', '1'], {
+      cwd: peerDir,
+      env: peerEnv,
+      stdio: ['ignore', out, out],
+    }),
+    'C',
+  );
+  systems.push({ id: 'C', name: 'GraphQL Mesh (hive-gateway)', origin: `http://127.0.0.1:${port}`, pid: child.pid, workloads: pWorkloads, log: join(work, 'C.log') });
+}
+if (SYSTEMS.includes('D')) {
+  const port = await freePort();
+  const out = openSync(join(work, 'D.log'), 'w');
+  const child = track(spawn(process.execPath, [join(BENCH, 'peer-yoga.mjs')], { cwd: BENCH, env: { ...peerEnv, PORT: String(port) }, stdio: ['ignore', out, out] }), 'D');
+  systems.push({ id: 'D', name: 'omnigraph schema in plain Yoga', origin: `http://127.0.0.1:${port}`, pid: child.pid, workloads: pWorkloads, log: join(work, 'D.log') });
+}
+
+for (const sys of systems) {
+  try {
+    await waitReady(sys);
+    log(`${sys.id} ready: ${sys.name} at ${sys.origin} (pid ${sys.pid})`);
+  } catch (error) {
+    failures.push(error.message + (sys.log ? `\n${readFileSync(sys.log, 'utf8').slice(-2000)}` : ''));
+  }
+}
+const ready = systems.filter((s) => !failures.some((f) => f.startsWith(s.id + ' ')));
+
+// --- measuring -----------------------------------------------------------------------------
+/** RSS of a process and its descendants, in MB. */
+function treeRssMb(pid) {
+  const parents = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {}
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  let kb = 0;
+  for (const p of tree) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {}
+  }
+  return kb / 1024;
+}
+
+function runLoad(sys, requests, connections) {
+  return new Promise((resolveLoad, reject) => {
+    const child = spawn(process.execPath, [join(BENCH, 'load.mjs')], {
+      cwd: BENCH,
+      env: { PATH: env.PATH, BENCH_LOAD: JSON.stringify({ url: sys.origin, connections, duration: DURATION, requests }) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`load exited ${code}`))));
+  });
+}
+
+const cells = []; // { system, workload, connections, round, rps, meanMs, p99Ms, rssMb, callsPerRequest, ok, non2xx, errors }
+for (let round = 0; round < ROUNDS; round++) {
+  for (const connections of CONNECTIONS) {
+    for (const workload of WORKLOADS) {
+      const order = ready.filter((s) => s.workloads[workload]);
+      // Alternate: each round starts from a different system.
+      const rotated = order.map((_, i) => order[(i + round) % order.length]);
+      for (const sys of rotated) {
+        const before = await sandboxCounts();
+        let peak = treeRssMb(sys.pid);
+        const poll = setInterval(() => (peak = Math.max(peak, treeRssMb(sys.pid))), 100);
+        let result;
+        try {
+          result = await runLoad(sys, sys.workloads[workload], connections);
+        } finally {
+          clearInterval(poll);
+        }
+        const after = await sandboxCounts();
+        const calls = after.api - before.api;
+        const cell = { system: sys.id, workload, connections, round, ...result, rssMb: peak, callsPerRequest: result.ok ? calls / result.ok : NaN, authCalls: after.auth - before.auth };
+        cells.push(cell);
+        log(`r${round + 1} c${connections} ${workload} ${sys.id}: ${result.rps.toFixed(0)} req/s, mean ${result.meanMs.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(1)} ms, RSS ${peak.toFixed(0)} MB, ${cell.callsPerRequest.toFixed(2)} Clopos calls/req, non2xx ${result.non2xx}, errors ${result.errors}`);
+        if (result.ok === 0) failures.push(`${sys.id} ${workload} c${connections}: no 2xx answer`);
+        // After each load: B still answers with data.
+        for (const b of ready.filter((s) => s.id.startsWith('B'))) {
+          if (!(await sample(b))) failures.push(`after ${sys.id} ${workload} c${connections} r${round + 1}: ${b.id} did not answer with data`);
+        }
+      }
+    }
+  }
+}
+
+// --- shutting down -------------------------------------------------------------------------
+const hwm = Object.fromEntries(
+  ready.map((s) => {
+    try {
+      return [s.id, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${s.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024];
+    } catch {
+      return [s.id, NaN];
+    }
+  }),
+);
+shuttingDown = true;
+await Promise.all(
+  children.map(
+    (child) =>
+      new Promise((r) => {
+        if (child.exitCode !== null || child.signalCode !== null) return r();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => (clearTimeout(timer), r()));
+        if (child === sandbox) child.send('close');
+        else child.kill('SIGTERM');
+      }),
+  ),
+);
+const wall = (Date.now() - started) / 1000;
+
+// --- the report ----------------------------------------------------------------------------
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const stat = (system, workload, connections) => {
+  const cs = cells.filter((c) => c.system === system && c.workload === workload && c.connections === connections);
+  if (!cs.length) return undefined;
+  const pick = (k) => median(cs.map((c) => c[k]));
+  return { rps: pick('rps'), meanMs: pick('meanMs'), p99Ms: pick('p99Ms'), rssMb: pick('rssMb'), callsPerRequest: pick('callsPerRequest'), non2xx: cs.reduce((s, c) => s + c.non2xx + c.errors, 0) };
+};
+const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const ratio = (a, b) => (a && b && Number.isFinite(a.rps) && Number.isFinite(b.rps) && b.rps > 0 ? `${(a.rps / b.rps).toFixed(2)}x` : 'n/a');
+
+const lines = [];
+const cpuModel = cpus()[0]?.model ?? 'unknown';
+lines.push(`Run ${new Date(started).toISOString()}: nproc ${cpus().length}, CPU "${cpuModel}", Node ${process.version}, ` + `${DURATION} s per cell, connections ${CONNECTIONS.join('/')}, ${ROUNDS} round(s) alternating the systems, medians; the whole run took ${f(wall)} s.`);
+lines.push('');
+lines.push('Systems: ' + systems.map((s) => `**${s.id}** ${s.name}`).join('; ') + '.');
+lines.push('');
+lines.push('| workload | conns | system | req/s | mean ms | p99 ms | peak RSS MB | Clopos calls/req | non-2xx+errors |');
+lines.push('|---|---:|---|---:|---:|---:|---:|---:|---:|');
+for (const workload of WORKLOADS)
+  for (const connections of CONNECTIONS)
+    for (const sys of systems) {
+      const s = stat(sys.id, workload, connections);
+      if (!s) continue;
+      lines.push(`| ${workload} | ${connections} | ${sys.id} | ${f(s.rps)} | ${f(s.meanMs, 2)} | ${f(s.p99Ms, 1)} | ${f(s.rssMb)} | ${sys.id === 'A' ? '1 (is the call)' : f(s.callsPerRequest, 2)} | ${s.non2xx} |`);
+    }
+lines.push('');
+lines.push('Ratios of requests/s (medians):');
+lines.push('');
+lines.push('| workload | conns | B/A | B0/A | B/C | B0/C | B/D | B0/D |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const workload of ['list', 'order'])
+  for (const connections of CONNECTIONS) {
+    const [A, B, B0, C, D] = ['A', 'B', 'B0', 'C', 'D'].map((id) => stat(id, workload, connections));
+    if (!B && !B0) continue;
+    lines.push(`| ${workload} | ${connections} | ${workload === 'list' ? ratio(B, A) : '-'} | ${workload === 'list' ? ratio(B0, A) : '-'} | ${ratio(B, C)} | ${ratio(B0, C)} | ${ratio(B, D)} | ${ratio(B0, D)} |`);
+  }
+lines.push('');
+lines.push(`Peak RSS over the whole run (VmHWM, MB): ${Object.entries(hwm).map(([k, v]) => `${k} ${f(v)}`).join(', ')} (A is the sandbox process, shared by all).`);
+lines.push('');
+// Targets.
+const t = (ok) => (ok === undefined ? 'n/a' : ok ? 'met' : 'NOT met');
+const A1 = stat('A', 'list', 1), B01 = stat('B0', 'list', 1), B010 = stat('B0', 'list', 10), C10 = stat('C', 'list', 10), D10 = stat('D', 'list', 10);
+const A10 = stat('A', 'list', 10), B10 = stat('B', 'list', 10);
+const targets = [];
+if (B010 && C10) targets.push(`- Cache off, 10 connections, B0 >= 3x C: ${ratio(B010, C10)} (${t(B010.rps >= 3 * C10.rps)})`);
+if (B010 && D10) targets.push(`- Cache off, 10 connections, B0 >= 1.3x D: ${ratio(B010, D10)} (${t(B010.rps >= 1.3 * D10.rps)})`);
+if (B01 && A1) targets.push(`- Mean latency added over A at 1 connection < 1 ms: ${f(B01.meanMs - A1.meanMs, 2)} ms with caches off (${t(B01.meanMs - A1.meanMs < 1)})` + (stat('B', 'list', 1) ? `; ${f(stat('B', 'list', 1).meanMs - A1.meanMs, 2)} ms with caches on` : ''));
+if (B10 && A10) targets.push(`- Caches on, B >= 0.8x A (10 connections): ${ratio(B10, A10)} (${t(B10.rps >= 0.8 * A10.rps)})`);
+const rssB = Math.max(...['B', 'B0'].map((id) => Math.max(...cells.filter((c) => c.system === id).map((c) => c.rssMb))));
+const rssC = Math.max(...cells.filter((c) => c.system === 'C').map((c) => c.rssMb));
+if (Number.isFinite(rssB) && Number.isFinite(rssC)) targets.push(`- B's RSS under load < half of C's: ${f(rssB)} MB vs ${f(rssC)} MB (${t(rssB < rssC / 2)})`);
+if (targets.length) lines.push('Targets (list query):', '', ...targets, '');
+if (failures.length) lines.push('Failures:', '', ...failures.map((x) => `- ${x.split('\n')[0]}`), '');
+
+const generated = lines.join('\n');
+console.log('\n' + generated);
+if (OUT) {
+  const START = '<!-- bench:start (written by bench/run.mjs) -->';
+  const END = '<!-- bench:end -->';
+  const previous = existsSync(OUT) ? readFileSync(OUT, 'utf8') : `# Benchmark results\n\n${START}\n${END}\n`;
+  const [head, rest] = previous.includes(START) ? previous.split(START) : [previous + '\n', END];
+  const tail = rest.includes(END) ? rest.slice(rest.indexOf(END) + END.length) : '';
+  writeFileSync(OUT, `${head}${START}\n${generated}\n${END}${tail}`);
+  log(`wrote ${OUT}`);
+}
+rmSync(work, { recursive: true, force: true });
+if (failures.length) {
+  console.error(`\n${failures.length} failure(s):\n${failures.join('\n')}`);
+  process.exit(1);
+}
+if (SMOKE) {
+  const missing = ready.filter((s) => !cells.some((c) => c.system === s.id && c.ok > 0));
+  if (missing.length || ready.length !== systems.length) {
+    console.error('smoke: a system did not answer');
+    process.exit(1);
+  }
+  log('smoke: every system answered; B returned data after each load');
+}
+process.exit(0);
