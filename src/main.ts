@@ -12,6 +12,7 @@ import { startTracing, TRACE_EXPORTERS, type TraceExporterName } from './observa
 import { startSandbox } from './sandbox/index.js';
 import type { RunningSandbox } from './sandbox/contract.js';
 import { createGateway, gatewaySettings } from './server.js';
+import { createQuotaShield } from './shield.js';
 
 async function upstream(config: Config): Promise<{ baseUrl: string; credentials: CloposCredentials; sandbox?: RunningSandbox }> {
   if (config.clopos) return config.clopos;
@@ -49,10 +50,23 @@ async function main(): Promise<void> {
   const { baseUrl, credentials, sandbox } = await upstream(config);
   // Innermost layer: counts and times what Clopos really receives.
   const cloposFetch = instrumentFetch((input, init) => globalThis.fetch(input, init), { baseUrl, metrics, logger });
-  const clopos = createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: cloposFetch });
+  // The quota shield (coalescing, caches, budget, retries, breaker; shared in Redis with REDIS_URL).
+  const quota = await createQuotaShield(
+    {
+      baseUrl,
+      credentials,
+      cloposTimeoutMs: config.cloposTimeoutMs,
+      cloposBudgetPerMinute: config.cloposBudgetPerMinute,
+      cacheTtlMs: config.cacheTtlMs,
+      requestTimeoutMs: config.requestTimeoutMs,
+      redisUrl: config.redisUrl,
+    },
+    { logger: logger.child({ component: 'shield' }), fetch: cloposFetch, reporter: metrics.shield },
+  );
+  const clopos = quota.clopos;
 
   let draining = false;
-  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }];
+  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness];
   const yoga = createGateway({
     clopos,
     ...gatewaySettings(config),
@@ -61,7 +75,14 @@ async function main(): Promise<void> {
     readiness,
     tracerProvider: tracing?.provider,
     // Pass-through: a client of its own per caller token (the gateway keeps them in a bounded LRU).
-    upstreamForToken: (token) => createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: cloposFetch, token }),
+    // Shielded too (same budget and breaker), with cache keys of its own token.
+    upstreamForToken: (token, digest) =>
+      quota.shield.wrap(
+        createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: quota.shield.transport, token }),
+        `token:${digest}`,
+      ),
+    idempotency: quota.idempotency,
+    plugins: quota.plugins,
   });
 
   const server = createServer(yoga);
@@ -102,7 +123,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      void Promise.allSettled([sandbox?.close(), tracing?.shutdown()]).then(() => {
+      void Promise.allSettled([sandbox?.close(), tracing?.shutdown(), quota.close()]).then(() => {
         logger.info('stopped');
         process.exit(process.exitCode ?? 0);
       });
