@@ -4,7 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { getOperationAST } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import type { ApiKey } from '../config.js';
+import { parseApiKeys, type ApiKey } from '../config.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { digestOf, shortDigest, stateOf, type Caller } from './request-state.js';
 
@@ -17,8 +17,10 @@ function problem(fetchAPI: { Response: typeof Response }, status: number, code: 
   });
 }
 
+/** Strings read like GATEWAY_API_KEYS entries: `key`, `name:key`, `name:key:read`, `name:key:write`. */
 export function normalizeKeys(keys: Array<string | ApiKey>): ApiKey[] {
-  return keys.map((k, index) => (typeof k === 'string' ? { name: `key${index + 1}`, key: k, scope: 'write' } : k));
+  const strings = parseApiKeys(keys.filter((k) => typeof k === 'string'));
+  return keys.map((k) => (typeof k === 'string' ? strings.shift()! : k));
 }
 
 export function useApiKeys(options: { keys: ApiKey[]; passThrough: boolean; metrics: GatewayMetrics; endpoint: string }): Plugin {

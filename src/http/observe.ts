@@ -19,11 +19,12 @@ export function useObservability(options: { logger: Logger; metrics: GatewayMetr
     onRequest({ request }) {
       stateOf(request); // fixes the request id and start time
     },
-    onValidate({ context }) {
+    onValidate({ context, params }) {
       return ({ valid }) => {
         if (valid) return;
         const request = requestOf(context);
-        const name = (context as { params?: { operationName?: string | null } }).params?.operationName ?? undefined;
+        const given = (context as { params?: { operationName?: string | null } }).params?.operationName ?? undefined;
+        const name = given ?? getOperationAST(params.documentAST, given)?.name?.value;
         if (request) Object.assign(stateOf(request), { operation: safeName(name), outcome: 'invalid' });
         metrics.operation(name, 'invalid');
       };

@@ -77,7 +77,7 @@ const CANCEL = 'mutation Cancel { cancelOrder(id: "3") { order { id status } use
 
 describe('API keys and scopes', () => {
   it('refuses a request with no key, a wrong key or a key prefix with 401 UNAUTHENTICATED and calls Clopos not at all', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'Bearer desk-secret-key-000' }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer nope' }, { authorization: 'Bearer desk-secret-key-000' }]) {
       const r = await gql('{ orders(first: 1) { totalCount } }', headers);
       expect(r.status).toBe(401);
       expect(code(r)).toBe('UNAUTHENTICATED');
