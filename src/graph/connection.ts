@@ -61,8 +61,11 @@ export async function paginate(
   await window.load(start, end - start);
   const items = window.range(start, end);
   const total = await window.loadTotal();
+  // The cursor is encoded only when read (edges.cursor, pageInfo): a `nodes`-only query skips it.
   const edges = items.map(({ offset, order }) => ({
-    cursor: encodeCursor({ query, offset, id: order.id }),
+    get cursor() {
+      return encodeCursor({ query, offset, id: order.id });
+    },
     node: order,
   }));
   // Whether the list holds orders before and after this page, whichever way the client pages.
