@@ -1,0 +1,89 @@
+// The gateway as a process (src/main.ts): refusing to start without keys against a real Clopos,
+// and draining on SIGTERM. Spawned with tsx, like `npm start`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../src/sandbox/index.js';
+import type { RunningSandbox } from '../src/sandbox/contract.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+/** The parent's environment without any of the gateway's settings, plus `env`. */
+function environment(env: Record<string, string>): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(GATEWAY_|CLOPOS_|METRICS_|LOG_LEVEL|PORT|REDIS_|CACHE_|OTEL_|NODE_ENV)/.test(name)),
+  );
+  return { ...clean, ...env };
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+let sandbox: RunningSandbox;
+let upstream: Record<string, string>;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 7 });
+  const c = sandbox.credentials;
+  upstream = {
+    CLOPOS_BASE_URL: sandbox.baseUrl,
+    CLOPOS_CLIENT_ID: c.client_id,
+    CLOPOS_CLIENT_SECRET: c.client_secret,
+    CLOPOS_BRAND: c.brand,
+    CLOPOS_INTEGRATOR_ID: c.integrator_id,
+  };
+});
+afterAll(() => sandbox.close());
+
+describe('start-up', () => {
+  it('refuses to start against a real Clopos with no API keys, naming the variables, and exits non-zero', async () => {
+    const child = spawn('npx', ['tsx', 'src/main.ts'], { cwd: ROOT, env: environment({ ...upstream, PORT: '0' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await exited(child);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('GATEWAY_API_KEYS');
+    expect(stderr).toContain('GATEWAY_ALLOW_ANONYMOUS=true');
+    expect(stderr).not.toContain(upstream.CLOPOS_CLIENT_SECRET!);
+  }, 30_000);
+});
+
+describe('graceful shutdown', () => {
+  it('on SIGTERM stops accepting, finishes the slow request in flight, then exits 0', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: environment({ ...upstream, PORT: '0', GATEWAY_API_KEYS: 'test:drain-key', LOG_LEVEL: 'info' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exit = exited(child);
+    let stdout = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listening line: ${stdout}`)), 20_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /"port":(\d+).*"msg":"listening"/.exec(stdout);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+    });
+    expect(stdout).not.toContain('drain-key');
+    sandbox.control.injectFault({ method: 'GET', path: '/orders', latencyMs: 1500, times: 1 });
+    const slow = fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer drain-key' },
+      body: JSON.stringify({ query: '{ orders(first: 1) { totalCount } }' }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // No longer accepting.
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    const response = await slow;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ data: { orders: { totalCount: expect.any(Number) } } });
+    expect(await exit).toBe(0);
+    expect(stdout).toContain('shutting down');
+  }, 40_000);
+});
