@@ -52,7 +52,7 @@ export interface QuotaShield {
   health(): ShieldHealth;
   /** Undefined without REDIS_URL. */
   redisReachable(): boolean | undefined;
-  /** For /readiness: Redis reachable (when configured). The breaker is in health(), not here. */
+  /** For /readiness: the breaker not open, and Redis reachable (when configured). */
   readiness: Array<{ name: string; check(): boolean }>;
   close(): Promise<void>;
 }
@@ -108,7 +108,12 @@ export async function createQuotaShield(settings: QuotaShieldSettings, deps: Quo
     responseCache,
     health: () => ({ breaker: shield.breaker.current(), redis: !link ? 'off' : link.reachable() ? 'up' : 'down' }),
     redisReachable: () => link?.reachable(),
-    readiness: link ? [{ name: 'redis', check: () => link.reachable() }] : [],
+    // Ready means the breaker lets calls through (closed, or half-open probing) and Redis, when
+    // configured, answers. An open breaker takes the instance out of rotation until it probes.
+    readiness: [
+      { name: 'breaker', check: () => shield.breaker.current() !== 'open' },
+      ...(link ? [{ name: 'redis', check: () => link.reachable() }] : []),
+    ],
     close: async () => {
       await link?.close();
     },

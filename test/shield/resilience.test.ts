@@ -147,10 +147,13 @@ describe('circuit breaker', () => {
     await Promise.all([1, 2, 3].map((i) => gw.gql(LIST, { first: 10 + i })));
     expect(gw.calls('GET', '/orders')).toHaveLength(1);
     expect(gw.shield.health().breaker).toBe('open');
+    const ready = () => gw.shield.readiness.every((c) => c.check());
+    expect(ready()).toBe(false);
     gw.sandbox.control.clearFaults();
     await sleep(450);
     expect((await gw.gql(LIST, { first: 20 })).errors).toBeUndefined();
     expect(gw.shield.health().breaker).toBe('closed');
+    expect(ready()).toBe(true);
     // Cleared: one new failure does not reopen it.
     gw.sandbox.control.injectFault({ method: 'GET', path: '/orders', status: 500, times: 1 });
     await gw.gql(LIST, { first: 21 });
