@@ -12,7 +12,7 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-/** The OTLP exporter is optional: install @opentelemetry/exporter-trace-otlp-http to use it. */
+/** Loaded only when asked for, so a gateway without tracing never pays for it. */
 async function otlpExporter(): Promise<SpanExporter> {
   const name = '@opentelemetry/exporter-trace-otlp-http';
   try {
