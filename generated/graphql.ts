@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ClopOrder as ClopOrderModel, ClopCustomer as ClopCustomerModel, ClopProduct as ClopProductModel, ClopModifier as ClopModifierModel, ClopDiscount as ClopDiscountModel, ClopMeta as ClopMetaModel, ClopReceipt as ClopReceiptModel } from '../src/clopos/types.js';
 import type { OrderPage as OrderPageModel, OrderEdgeModel as OrderEdgeModelModel } from '../src/graph/pagination.js';
 import type { OrderPayloadModel as OrderPayloadModelModel } from '../src/graph/write/payloads.js';
+import type { OrderChangeEvent as OrderChangeEventModel } from '../src/live/types.js';
 import type { GraphContext } from '../src/graph/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -166,6 +167,34 @@ export type Order = {
   /** The venue (branch) that owns the order. */
   venueId: Scalars['ID']['output'];
 };
+
+/** One change to one order. */
+export type OrderChange = {
+  __typename?: 'OrderChange';
+  /**
+   * When the gateway saw the change. Unique and increasing across changes, so the last one received
+   * is the `since` to resume from.
+   */
+  at: Scalars['DateTime']['output'];
+  /** What kind of change. */
+  kind: OrderChangeKind;
+  /** The order as it is after the change. */
+  order: Order;
+  /** The status before a `STATUS_CHANGED`; the unchanged status of an `UPDATED` order the gateway knew; otherwise null. */
+  previousStatus: Maybe<OrderStatus>;
+};
+
+/** What happened to an order. */
+export type OrderChangeKind =
+  /** A new order, placed after the gateway started watching. */
+  | 'CREATED'
+  /** The order's status changed; `previousStatus` says from what. */
+  | 'STATUS_CHANGED'
+  /**
+   * Anything else changed. `previousStatus` is null when the gateway had not seen the order before
+   * (an older order that changed).
+   */
+  | 'UPDATED';
 
 /** A page of orders (Relay cursor connection). */
 export type OrderConnection = {
@@ -394,6 +423,27 @@ export type SortDirection =
   /** Largest or newest first. */
   | 'DESC';
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every change to an order, as the gateway sees it: it polls Clopos once for all subscribers
+   * (`POLL_INTERVAL_MS`) and pushes each change to every subscription whose filter matches the
+   * order's new state. Over Server-Sent Events (`Accept: text/event-stream`) or WebSocket
+   * (graphql-ws at the same URL, API key in `connectionParams.authorization`).
+   * To resume after a disconnect, pass the `at` of the last change received as `since`: the changes
+   * after it are replayed first, none missed and none repeated. When the gateway no longer holds the
+   * changes since that instant the subscription ends with the error `REPLAY_UNAVAILABLE`: reload
+   * the orders and subscribe without `since`.
+   */
+  orderChanged: OrderChange;
+};
+
+
+export type SubscriptionOrderChangedArgs = {
+  filter?: InputMaybe<OrderFilter>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** An expected failure of a mutation, reported as data. */
 export type UserError = {
   __typename?: 'UserError';
@@ -497,6 +547,8 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<ClopOrderModel>;
+  OrderChange: ResolverTypeWrapper<OrderChangeEventModel>;
+  OrderChangeKind: OrderChangeKind;
   OrderConnection: ResolverTypeWrapper<OrderPageModel>;
   OrderCustomerInput: OrderCustomerInput;
   OrderEdge: ResolverTypeWrapper<OrderEdgeModelModel>;
@@ -515,6 +567,7 @@ export type ResolversTypes = {
   ServiceChargeInput: ServiceChargeInput;
   SortDirection: SortDirection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
 };
 
@@ -534,6 +587,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   Order: ClopOrderModel;
+  OrderChange: OrderChangeEventModel;
   OrderConnection: OrderPageModel;
   OrderCustomerInput: OrderCustomerInput;
   OrderEdge: OrderEdgeModelModel;
@@ -549,6 +603,7 @@ export type ResolversParentTypes = {
   ServiceCharge: ClopMetaModel;
   ServiceChargeInput: ServiceChargeInput;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   UserError: UserError;
 };
 
@@ -608,6 +663,13 @@ export type OrderResolvers<ContextType = GraphContext, ParentType extends Resolv
   venueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type OrderChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['OrderChange'] = ResolversParentTypes['OrderChange']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OrderChangeKind'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+};
+
 export type OrderConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
   edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
@@ -663,6 +725,10 @@ export type ServiceChargeResolvers<ContextType = GraphContext, ParentType extend
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  orderChanged?: SubscriptionResolver<ResolversTypes['OrderChange'], "orderChanged", ParentType, ContextType, Partial<SubscriptionOrderChangedArgs>>;
+};
+
 export type UserErrorResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -678,6 +744,7 @@ export type Resolvers<ContextType = GraphContext> = {
   Discount?: DiscountResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderChange?: OrderChangeResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
@@ -686,6 +753,7 @@ export type Resolvers<ContextType = GraphContext> = {
   Query?: QueryResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;
   ServiceCharge?: ServiceChargeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };
 

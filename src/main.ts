@@ -5,6 +5,8 @@ import type { CloposCredentials } from './clopos/api.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { anonymousRefusal } from './http/auth.js';
 import type { ReadinessCheck } from './http/endpoints.js';
+import { attachWebSocket } from './http/websocket.js';
+import { createLiveOrders } from './live/index.js';
 import { instrumentFetch } from './observability/clopos-fetch.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
     { logger: logger.child({ component: 'shield' }), fetch: cloposFetch, reporter: metrics.shield },
   );
   const clopos = quota.clopos;
+  // Subscription.orderChanged: one poller for every subscriber (with REDIS_URL, for every instance).
+  const live = createLiveOrders(quota, config, logger.child({ component: 'live' }));
 
   let draining = false;
   const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness];
@@ -83,9 +87,12 @@ async function main(): Promise<void> {
       ),
     idempotency: quota.idempotency,
     plugins: quota.plugins,
+    live,
   });
 
   const server = createServer(yoga);
+  // graphql-ws on the same port and path; the key comes in connectionParams.
+  const websocket = attachWebSocket(server, yoga, { apiKeys: config.apiKeys, persistedOnly: config.persistedOnly });
   const inFlight = new Set<ServerResponse>();
   server.on('request', (_request, response: ServerResponse) => {
     inFlight.add(response);
@@ -121,6 +128,9 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }, config.requestTimeoutMs + 5000);
     force.unref();
+    // Subscriptions never finish on their own: end them (SSE streams complete, sockets close 1001).
+    void live.close();
+    void websocket.close();
     server.close(() => {
       clearTimeout(force);
       void Promise.allSettled([sandbox?.close(), tracing?.shutdown(), quota.close()]).then(() => {

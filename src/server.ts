@@ -11,6 +11,7 @@ import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { CloposApi } from './clopos/api.js';
 import type { ApiKey, Config } from './config.js';
 import { createGraphContext, type GraphContext } from './graph/context.js';
+import type { LiveOrders } from './live/live.js';
 import { maskError } from './graph/mask.js';
 import { buildSchema } from './graph/schema.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './graph/write/idempotency.js';
@@ -66,6 +67,8 @@ export interface GatewayOptions {
   tracerProvider?: TracerProvider;
   /** More plugins (persisted operations come built in), after the security plugins, before execution. */
   plugins?: Plugin[];
+  /** Live order updates for Subscription.orderChanged (src/live); unset: subscribing is an error. */
+  live?: LiveOrders;
 }
 
 /** The options main.ts derives from the configuration; it adds the upstream and the wiring. */
@@ -129,7 +132,7 @@ export function createGateway(options: GatewayOptions) {
       enterScope({ requestId: state.requestId, deadline: Date.now() + (options.requestTimeoutMs ?? 15_000) });
       const own = state.caller?.cloposToken;
       const clopos = own && passThrough ? passThrough.get(own.token, own.digest) : options.clopos;
-      return createGraphContext(clopos, idempotency, state.caller?.id ?? callerOf(request));
+      return createGraphContext(clopos, idempotency, state.caller?.id ?? callerOf(request), options.live);
     },
     // Always masked; NODE_ENV=development adds the original message and stack for local debugging.
     maskedErrors: { maskError, isDev: options.development ?? false },

@@ -52,6 +52,8 @@ export interface QuotaShield {
   health(): ShieldHealth;
   /** Undefined without REDIS_URL. */
   redisReachable(): boolean | undefined;
+  /** The shared Redis connection (REDIS_URL), for the other shared stores (live updates). */
+  redis: RedisLink | undefined;
   /** For /readiness: the breaker not open, and Redis reachable (when configured). */
   readiness: Array<{ name: string; check(): boolean }>;
   close(): Promise<void>;
@@ -108,6 +110,7 @@ export async function createQuotaShield(settings: QuotaShieldSettings, deps: Quo
     responseCache,
     health: () => ({ breaker: shield.breaker.current(), redis: !link ? 'off' : link.reachable() ? 'up' : 'down' }),
     redisReachable: () => link?.reachable(),
+    redis: link,
     // Ready means the breaker lets calls through (closed, or half-open probing) and Redis, when
     // configured, answers. An open breaker takes the instance out of rotation until it probes.
     readiness: [

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { CloposApi } from '../clopos/api.js';
 import type { ClopOrder } from '../clopos/types.js';
+import type { LiveOrders } from '../live/live.js';
 import type { IdempotencyStore } from './write/idempotency.js';
 
 /** Key of the per-request order loader: the order id, the venue, and whether the receipt is embedded. */
@@ -17,14 +18,17 @@ export interface GraphContext {
   idempotency: IdempotencyStore;
   /** Who is calling (a digest of their API key, or "anonymous"): idempotency keys are per caller. */
   caller: string;
+  /** Live order updates (Subscription.orderChanged); absent when the gateway was built without them. */
+  live?: LiveOrders;
 }
 
 export function orderKeyString(key: OrderKey): string {
   return `${key.id}|${key.venueId ?? ''}|${key.withReceipt ? 'r' : ''}`;
 }
 
-export function createGraphContext(clopos: CloposApi, idempotency: IdempotencyStore, caller: string): GraphContext {
+export function createGraphContext(clopos: CloposApi, idempotency: IdempotencyStore, caller: string, live?: LiveOrders): GraphContext {
   return {
+    ...(live ? { live } : {}),
     clopos,
     idempotency,
     caller,

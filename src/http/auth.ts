@@ -23,25 +23,34 @@ export function normalizeKeys(keys: Array<string | ApiKey>): ApiKey[] {
   return keys.map((k) => (typeof k === 'string' ? strings.shift()! : k));
 }
 
+/**
+ * The key check on its own (HTTP requests and WebSocket connections share it): the caller an
+ * `Authorization` value names, or undefined when it names none. No keys configured: anonymous.
+ */
+export function keyCheck(keys: ApiKey[]): (authorization: string | null | undefined) => Caller | undefined {
+  const known = keys.map((k) => ({ digest: digestOf(k.key), name: k.name, scope: k.scope }));
+  return (authorization) => {
+    if (known.length === 0) return { name: 'anonymous', scope: 'write', id: 'anonymous' };
+    const match = /^Bearer (.+)$/.exec(authorization ?? '');
+    if (!match) return undefined;
+    const given = digestOf(match[1]!);
+    // Every key is compared, so the time taken does not depend on which one matched.
+    let found: (typeof known)[number] | undefined;
+    for (const k of known) if (timingSafeEqual(k.digest, given) && !found) found = k;
+    return found ? { name: found.name, scope: found.scope, id: shortDigest(match[1]!) } : undefined;
+  };
+}
+
 export function useApiKeys(options: { keys: ApiKey[]; passThrough: boolean; metrics: GatewayMetrics; endpoint: string }): Plugin {
-  const known = options.keys.map((k) => ({ digest: digestOf(k.key), name: k.name, scope: k.scope }));
+  const check = keyCheck(options.keys);
+  const anyKeys = options.keys.length > 0;
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== options.endpoint) return;
       // The GraphiQL page itself is public; the operations it sends carry the key.
       if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
       const state = stateOf(request);
-      let caller: Caller | undefined;
-      const match = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '');
-      if (known.length === 0) {
-        caller = { name: 'anonymous', scope: 'write', id: 'anonymous' };
-      } else if (match) {
-        const given = digestOf(match[1]!);
-        // Every key is compared, so the time taken does not depend on which one matched.
-        let found: (typeof known)[number] | undefined;
-        for (const k of known) if (timingSafeEqual(k.digest, given) && !found) found = k;
-        if (found) caller = { name: found.name, scope: found.scope, id: shortDigest(match[1]!) };
-      }
+      let caller = check(request.headers.get('authorization'));
       if (!caller) {
         options.metrics.rejected('unauthenticated');
         endResponse(
@@ -51,7 +60,7 @@ export function useApiKeys(options: { keys: ApiKey[]; passThrough: boolean; metr
       }
       const token = request.headers.get(PASS_THROUGH_HEADER);
       if (token !== null) {
-        if (!options.passThrough || known.length === 0) {
+        if (!options.passThrough || !anyKeys) {
           options.metrics.rejected('forbidden');
           endResponse(problem(fetchAPI, 403, 'FORBIDDEN', `${PASS_THROUGH_HEADER} is accepted only with a gateway API key.`));
           return;

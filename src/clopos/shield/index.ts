@@ -40,6 +40,8 @@ export interface CloposShieldOptions {
 export interface CloposShield {
   /** The shielded client for the gateway's own credentials. */
   api: CloposApi;
+  /** The same, minus the GET cache (budget, breaker, retries, coalescing stay): the live poller's. */
+  fresh: CloposApi;
   /**
    * Shields another upstream (a caller's pass-through token) with the same budget, breaker and
    * cache; `identity` (e.g. `token:<digest>`) keeps its keys apart from every other caller's.
@@ -66,7 +68,7 @@ export function createCloposShield(options: CloposShieldOptions): CloposShield {
   const coalescer = new Coalescer();
   const cache = options.cacheTtlMs > 0 ? (options.cache ?? new MemoryGetCache()) : undefined;
   const transport = shieldTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), { budget, deadline });
-  const wrap = (inner: CloposApi, identity: string) =>
+  const wrapWith = (inner: CloposApi, identity: string, cache: GetCacheStore | undefined) =>
     shieldApi({
       inner,
       identity,
@@ -88,9 +90,10 @@ export function createCloposShield(options: CloposShieldOptions): CloposShield {
         budgetRemaining: (calls) => reporter.budgetRemaining?.(calls),
       },
     });
+  const wrap = (inner: CloposApi, identity: string) => wrapWith(inner, identity, cache);
   const identity = credentialsIdentity(options.baseUrl, options.credentials);
   const inner = createCloposClient({ baseUrl: options.baseUrl, credentials: options.credentials, timeoutMs: options.timeoutMs, fetch: transport });
-  return { api: wrap(inner, identity), wrap, transport, breaker, budget, coalescer, identity };
+  return { api: wrap(inner, identity), fresh: wrapWith(inner, identity, undefined), wrap, transport, breaker, budget, coalescer, identity };
 }
 
 export { CircuitBreaker, type BreakerState } from './breaker.js';

@@ -8,12 +8,14 @@ import { createOrder } from './Mutation/createOrder.js';
 import { CancelOrderPayload, CreateOrderPayload } from './payloads.js';
 import { order } from './Query/order.js';
 import { orders } from './Query/orders.js';
+import { orderChanged } from './Subscription/orderChanged.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query: { orders, order },
   Mutation: { createOrder, cancelOrder },
+  Subscription: { orderChanged },
   CreateOrderPayload,
   CancelOrderPayload,
   Order,

@@ -1,0 +1,33 @@
+// Wires live order updates for main.ts (and the tests): the poller on the shield's uncached
+// client, its pace tied to the breaker and the quota, and its store in memory or, with REDIS_URL,
+// in Redis shared by every instance.
+import type { QuotaShield } from '../shield.js';
+import { LiveOrders, type LiveLogger } from './live.js';
+import { RedisLiveStore } from './redis-store.js';
+import { MemoryLiveStore } from './store.js';
+
+export interface LiveSettings {
+  pollIntervalMs: number;
+  maxSubscriptionsPerKey: number;
+  cloposBudgetPerMinute: number;
+  lingerMs?: number;
+}
+
+export function createLiveOrders(quota: QuotaShield, settings: LiveSettings, logger?: LiveLogger & { info(o: object, m: string): void }): LiveOrders {
+  const { shield } = quota;
+  return new LiveOrders({
+    clopos: shield.fresh,
+    store: quota.redis ? new RedisLiveStore(quota.redis, shield.identity, logger) : new MemoryLiveStore(),
+    pollIntervalMs: settings.pollIntervalMs,
+    maxSubscriptionsPerKey: settings.maxSubscriptionsPerKey,
+    ...(settings.lingerMs === undefined ? {} : { lingerMs: settings.lingerMs }),
+    signals: () => ({
+      breaker: shield.breaker.current(),
+      remaining: shield.budget.upstreamState().remaining,
+      limit: settings.cloposBudgetPerMinute,
+    }),
+    ...(logger ? { logger } : {}),
+  });
+}
+
+export { LiveOrders } from './live.js';

@@ -1,0 +1,295 @@
+// Live order updates: one poller per gateway credentials, shared by every subscription.
+//
+// The poller runs only while someone is subscribed (on any instance, with Redis: the instance
+// holding the lease polls for all) and stops `lingerMs` after the last subscription ends. Its
+// first poll reads the most recently updated page as a baseline; each later poll reads GET /orders
+// sorted by updated_at descending, page after page until it reaches its watermark, and publishes
+// what changed. A poller that starts within STATE_TTL_MS of the previous one's last poll (the
+// lease moved, or a subscriber came back) resumes from its saved state instead, so nothing is lost.
+import { GraphQLError } from 'graphql';
+import type { CloposApi } from '../clopos/api.js';
+import type { ClopOrder, ClopOrderStatus } from '../clopos/types.js';
+import { Channel } from './channel.js';
+import { baselineState, classify, parseState, serializeState, timeOf, type PollerState } from './classify.js';
+import { pollDelay, type PollSignals } from './interval.js';
+import type { LiveStore } from './store.js';
+import { atMs, type OrderChangeEvent } from './types.js';
+
+export interface LiveFilter {
+  status?: ClopOrderStatus | null;
+  venueId?: string | null;
+  /** YYYY-MM-DD, inclusive, on created_at (UTC). */
+  createdFrom?: string | null;
+  createdTo?: string | null;
+}
+
+export interface LiveLogger {
+  warn(object: object, message: string): void;
+  debug(object: object, message: string): void;
+}
+
+export interface LiveOptions {
+  /** The gateway's Clopos client, without the GET cache (every poll must see Clopos as it is now). */
+  clopos: CloposApi;
+  store: LiveStore;
+  /** POLL_INTERVAL_MS. */
+  pollIntervalMs: number;
+  /** GATEWAY_MAX_SUBSCRIPTIONS_PER_KEY; 0: no limit. */
+  maxSubscriptionsPerKey: number;
+  /** How long the poller keeps going after the last subscription ends. Default 5000. */
+  lingerMs?: number;
+  /** How often an instance without the lease asks for it again. Default min(1000, pollIntervalMs). */
+  leaseRetryMs?: number;
+  /** The breaker and the quota, read before every wait. Default: closed, quota unknown. */
+  signals?: () => PollSignals;
+  /** Orders per Clopos page. Default 100. */
+  pageSize?: number;
+  /** Pages one poll reads at most before it gives up on catching up and takes a new baseline. Default 10. */
+  maxPages?: number;
+  logger?: LiveLogger;
+}
+
+export class LiveError extends GraphQLError {
+  constructor(message: string, code: string) {
+    super(message, { extensions: { code } });
+  }
+}
+
+export function matches(filter: LiveFilter | null | undefined, order: ClopOrder): boolean {
+  if (!filter) return true;
+  if (filter.status && order.status !== filter.status) return false;
+  if (filter.venueId && String(order.venue_id ?? order.payload?.service?.venue_id ?? '') !== filter.venueId) return false;
+  if (filter.createdFrom || filter.createdTo) {
+    const day = new Date(timeOf(order.created_at)).toISOString().slice(0, 10);
+    if (filter.createdFrom && day < filter.createdFrom) return false;
+    if (filter.createdTo && day > filter.createdTo) return false;
+  }
+  return true;
+}
+
+const quiet: LiveLogger = { warn: () => undefined, debug: () => undefined };
+
+export class LiveOrders {
+  private readonly perKey = new Map<string, number>();
+  private readonly open = new Set<Channel<OrderChangeEvent>>();
+  private subscriptions = 0;
+  private wanted = false;
+  private loop: Promise<void> | undefined;
+  private linger: NodeJS.Timeout | undefined;
+  private wake: (() => void) | undefined;
+  private state: PollerState | undefined;
+  private lastAt = 0;
+  private failures = 0;
+  private leading = false;
+  private closed = false;
+  private readonly o: Required<Omit<LiveOptions, 'signals'>> & Pick<LiveOptions, 'signals'>;
+
+  constructor(options: LiveOptions) {
+    this.o = {
+      lingerMs: 5000,
+      leaseRetryMs: Math.min(1000, options.pollIntervalMs),
+      pageSize: 100,
+      maxPages: 10,
+      logger: quiet,
+      ...options,
+    };
+  }
+
+  /** For tests and metrics: is this instance's poller loop running, and does it hold the lease. */
+  status(): { subscriptions: number; polling: boolean; leading: boolean } {
+    return { subscriptions: this.subscriptions, polling: this.loop !== undefined, leading: this.leading };
+  }
+
+  /**
+   * A subscription for `caller` (its key's id): the changes matching `filter`, after replaying
+   * those logged since `since` (ISO) when given. Throws TOO_MANY_SUBSCRIPTIONS over the key's limit.
+   */
+  async subscribe(caller: string, filter: LiveFilter | null | undefined, since?: string | null): Promise<AsyncIterableIterator<OrderChangeEvent>> {
+    if (this.closed) throw new LiveError('The gateway is shutting down.', 'UPSTREAM_UNAVAILABLE');
+    const held = this.perKey.get(caller) ?? 0;
+    if (this.o.maxSubscriptionsPerKey > 0 && held >= this.o.maxSubscriptionsPerKey) {
+      throw new LiveError(`This API key already holds ${held} subscriptions, the most allowed.`, 'TOO_MANY_SUBSCRIPTIONS');
+    }
+    this.perKey.set(caller, held + 1);
+    this.subscriptions++;
+    this.demand();
+
+    let lastAt = -Infinity;
+    let buffered: OrderChangeEvent[] | undefined = since ? [] : undefined;
+    const channel: Channel<OrderChangeEvent> = new Channel(() => {
+      this.open.delete(channel);
+      unlisten();
+      const left = (this.perKey.get(caller) ?? 1) - 1;
+      if (left > 0) this.perKey.set(caller, left);
+      else this.perKey.delete(caller);
+      this.subscriptions--;
+      if (this.subscriptions === 0) this.idle();
+    });
+    this.open.add(channel);
+    // At most once each, in `at` order: the replay and the live feed overlap at the hand-off.
+    const emit = (event: OrderChangeEvent) => {
+      const at = atMs(event);
+      if (at <= lastAt) return;
+      lastAt = at;
+      if (matches(filter, event.order)) channel.push(event);
+    };
+    // Listening starts before the replay is read, so nothing falls between the two.
+    const unlisten = this.o.store.listen((event) => (buffered ? buffered.push(event) : emit(event)));
+    if (since) {
+      const sinceMs = Date.parse(since);
+      lastAt = sinceMs;
+      try {
+        const events = await this.replay(sinceMs);
+        for (const event of events) emit(event);
+        for (const event of buffered ?? []) emit(event);
+        buffered = undefined;
+      } catch (error) {
+        // Refused before it started: the caller gets an error result, and the slot is freed.
+        await channel.return();
+        throw error;
+      }
+    }
+    return channel;
+  }
+
+  private async replay(sinceMs: number): Promise<OrderChangeEvent[]> {
+    // Wait for a poller to be running (this subscription just asked for one), so the coverage
+    // below says whether the log holds everything after `since`.
+    const deadline = Date.now() + Math.max(5000, 3 * this.o.pollIntervalMs);
+    let coverage = await this.o.store.coverage();
+    while (!coverage.running && Date.now() < deadline && !this.closed) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      coverage = await this.o.store.coverage();
+    }
+    if (!coverage.running || sinceMs < coverage.from) {
+      throw new LiveError(
+        'The gateway no longer holds every change since `since`: reload the orders and subscribe again without `since`.',
+        'REPLAY_UNAVAILABLE',
+      );
+    }
+    return this.o.store.replay(sinceMs);
+  }
+
+  private demand(): void {
+    clearTimeout(this.linger);
+    this.linger = undefined;
+    this.wanted = true;
+    this.loop ??= this.run().finally(() => {
+      this.loop = undefined;
+      // A subscriber arrived while the loop was winding down.
+      if (this.wanted && !this.closed) this.demand();
+    });
+  }
+
+  private idle(): void {
+    clearTimeout(this.linger);
+    this.linger = setTimeout(() => {
+      this.wanted = false;
+      this.wake?.();
+    }, this.o.lingerMs);
+    this.linger.unref();
+  }
+
+  private async run(): Promise<void> {
+    while (this.wanted && !this.closed) {
+      let delay = this.o.leaseRetryMs;
+      try {
+        if (await this.o.store.holdLease()) {
+          this.leading = true;
+          await this.poll();
+          this.failures = 0;
+          delay = pollDelay(this.o.pollIntervalMs, this.signals());
+        } else {
+          // Another instance polls; its saved state is the one to resume from if the lease comes here.
+          this.leading = false;
+          this.state = undefined;
+        }
+      } catch (error) {
+        this.failures++;
+        delay = pollDelay(this.o.pollIntervalMs, this.signals(), this.failures);
+        this.o.logger.warn({ err: error, failures: this.failures, nextPollMs: delay }, 'live orders: poll failed');
+      }
+      if (!this.wanted || this.closed) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+    if (this.leading) {
+      this.leading = false;
+      this.state = undefined;
+      await this.o.store.setCoverage({ running: false }).catch(() => undefined);
+      await this.o.store.releaseLease().catch(() => undefined);
+    }
+  }
+
+  private signals(): PollSignals {
+    return this.o.signals?.() ?? { breaker: 'closed', limit: 0 };
+  }
+
+  private list(page: number) {
+    return this.o.clopos.listOrders({ page, limit: this.o.pageSize, sort: { field: 'updated_at', direction: -1 }, withReceipt: true });
+  }
+
+  private async poll(): Promise<void> {
+    if (!this.state) {
+      const saved = await this.o.store.loadState();
+      if (saved) {
+        this.state = parseState(saved.state);
+        this.lastAt = Math.max(this.lastAt, saved.lastAt);
+        await this.o.store.setCoverage({ running: true });
+      } else {
+        await this.baseline();
+        return;
+      }
+    }
+    const state = this.state;
+    const orders: ClopOrder[] = [];
+    for (let page = 1; ; page++) {
+      const { orders: batch } = await this.list(page);
+      orders.push(...batch);
+      const oldest = batch.at(-1);
+      if (batch.length < this.o.pageSize || !oldest || timeOf(oldest.updated_at ?? oldest.created_at) < state.watermark) break;
+      if (page >= this.o.maxPages) {
+        // Too far behind to catch up: start over, and say the log has a gap.
+        this.o.logger.warn({ pages: page }, 'live orders: too many changes to catch up, taking a new baseline');
+        await this.baseline();
+        return;
+      }
+    }
+    const changes = classify(state, orders);
+    const events = changes.map((change): OrderChangeEvent => ({ ...change, at: new Date(this.nextAt()).toISOString() }));
+    if (events.length > 0) await this.o.store.publish(events);
+    await this.o.store.saveState({ state: serializeState(state), lastAt: this.lastAt });
+  }
+
+  private async baseline(): Promise<void> {
+    const { orders } = await this.list(1);
+    this.state = baselineState(orders);
+    const from = this.nextAt();
+    await this.o.store.setCoverage({ from, running: true });
+    await this.o.store.saveState({ state: serializeState(this.state), lastAt: this.lastAt });
+    this.o.logger.debug({ orders: orders.length }, 'live orders: baseline taken');
+  }
+
+  /** Unique, increasing instants (ms), also across pollers (the last one is saved with the state). */
+  private nextAt(): number {
+    this.lastAt = Math.max(Date.now(), this.lastAt + 1);
+    return this.lastAt;
+  }
+
+  /** Ends every subscription and the poller (shutdown). */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.wanted = false;
+    clearTimeout(this.linger);
+    this.wake?.();
+    for (const channel of [...this.open]) void channel.return();
+    await this.loop;
+    await this.o.store.close();
+  }
+}

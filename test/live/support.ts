@@ -1,0 +1,142 @@
+// A gateway with live order updates against a real sandbox, and SSE / graphql-ws subscribers.
+import { createCloposClient } from '../../src/clopos/client.js';
+import { LiveOrders, type LiveOptions } from '../../src/live/live.js';
+import { MemoryLiveStore, type LiveStore } from '../../src/live/store.js';
+import type { OrderChangeEvent } from '../../src/live/types.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import type { RunningSandbox } from '../../src/sandbox/contract.js';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
+
+export const ORDER_CHANGED = /* GraphQL */ `
+  subscription($filter: OrderFilter, $since: DateTime) {
+    orderChanged(filter: $filter, since: $since) { kind at previousStatus order { id status createdAt } }
+  }
+`;
+
+export interface Change {
+  kind: OrderChangeEvent['kind'];
+  at: string;
+  previousStatus: string | null;
+  order: { id: string; status: string; createdAt: string };
+}
+
+export interface LiveGateway {
+  sandbox: RunningSandbox;
+  yoga: Gateway;
+  live: LiveOrders;
+  /** GET /orders requests the sandbox received. */
+  listCalls(): number;
+  close(): Promise<void>;
+}
+
+export async function startLiveGateway(
+  options: { sandbox?: RunningSandbox; live?: Partial<LiveOptions>; store?: LiveStore; gateway?: Partial<GatewayOptions> } = {},
+): Promise<LiveGateway> {
+  const sandbox = options.sandbox ?? (await startSandbox({ seed: 7 }));
+  const { client_id, client_secret, brand, integrator_id } = sandbox.credentials;
+  const clopos = createCloposClient({
+    baseUrl: sandbox.baseUrl,
+    credentials: { clientId: client_id, clientSecret: client_secret, brand, integratorId: integrator_id },
+  });
+  const live = new LiveOrders({
+    clopos,
+    store: options.store ?? new MemoryLiveStore(),
+    pollIntervalMs: 100,
+    maxSubscriptionsPerKey: 500,
+    lingerMs: 300,
+    ...options.live,
+  });
+  const yoga = createGateway({ clopos, live, ...options.gateway });
+  return {
+    sandbox,
+    yoga,
+    live,
+    listCalls: () => sandbox.control.requests().filter((r) => r.method === 'GET' && r.path === '/orders').length,
+    async close() {
+      await live.close();
+      if (!options.sandbox) await sandbox.close();
+    },
+  };
+}
+
+/** One SSE subscription through yoga.fetch: collects every change until closed. */
+export interface SseSubscriber {
+  changes: Change[];
+  /** Date.now() when each change arrived. */
+  arrivals: number[];
+  errors: unknown[];
+  /** Resolves when the response headers arrived (the subscription is registered soon after). */
+  opened: Promise<Response>;
+  ended: Promise<void>;
+  close(): void;
+}
+
+export function subscribeSse(
+  yoga: Gateway,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+  query = ORDER_CHANGED,
+): SseSubscriber {
+  const abort = new AbortController();
+  const changes: Change[] = [];
+  const arrivals: number[] = [];
+  const errors: unknown[] = [];
+  const opened = Promise.resolve(
+    yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+      body: JSON.stringify({ query, variables }),
+      signal: abort.signal,
+    }),
+  );
+  let cancel = () => undefined as unknown;
+  const ended = opened.then(async (response) => {
+    if (!response.body) return;
+    const reader = response.body.getReader();
+    // In process there is no socket to close: cancelling the body is what ends the subscription.
+    cancel = () => reader.cancel().catch(() => undefined);
+    const decoder = new TextDecoder();
+    let text = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = text.indexOf('\n\n')) >= 0) {
+          const block = text.slice(0, end);
+          text = text.slice(end + 2);
+          const data = block
+            .split('\n')
+            .filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5).trim())
+            .join('\n');
+          if (!data) continue;
+          const payload = JSON.parse(data) as { data?: { orderChanged: Change }; errors?: unknown[] };
+          if (payload.errors) errors.push(...payload.errors);
+          if (payload.data?.orderChanged) {
+            changes.push(payload.data.orderChanged);
+            arrivals.push(Date.now());
+          }
+        }
+      }
+    } catch {
+      // aborted
+    }
+  });
+  return { changes, arrivals, errors, opened, ended, close: () => {
+      abort.abort();
+      cancel();
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function until(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
