@@ -16,12 +16,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "mutation CancelOrder($id: ID!, $venueId: ID) {\n  cancelOrder(id: $id, venueId: $venueId) {\n    order {\n      id\n      status\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": typeof types.CancelOrderDocument,
     "mutation CreateOrder($input: CreateOrderInput!) {\n  createOrder(input: $input) {\n    order {\n      id\n      status\n      createdAt\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": typeof types.CreateOrderDocument,
+    "subscription OrderChanges($filter: OrderFilter, $since: DateTime) {\n  orderChanged(filter: $filter, since: $since) {\n    kind\n    at\n    previousStatus\n    order {\n      ...OrderSummary\n    }\n  }\n}": typeof types.OrderChangesDocument,
     "query OrderDetail($id: ID!, $venueId: ID) {\n  order(id: $id, venueId: $venueId) {\n    id\n    status\n    venueId\n    saleTypeId\n    type\n    comment\n    deliveryFee\n    createdAt\n    updatedAt\n    customer {\n      name\n      phone\n      address\n    }\n    lines {\n      productId\n      name\n      quantity\n      unitPrice\n      note\n      modifiers {\n        modifierId\n        name\n        quantity\n        unitPrice\n      }\n    }\n    receipt {\n      id\n      status\n    }\n  }\n}": typeof types.OrderDetailDocument,
     "query OrderBoard($first: Int = 10, $after: String, $filter: OrderFilter, $orderBy: OrderSort) {\n  orders(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      ...OrderSummary\n    }\n  }\n}\n\nfragment OrderSummary on Order {\n  id\n  status\n  venueId\n  createdAt\n  customer {\n    name\n    phone\n  }\n  lines {\n    name\n    quantity\n  }\n}": typeof types.OrderBoardDocument,
 };
 const documents: Documents = {
     "mutation CancelOrder($id: ID!, $venueId: ID) {\n  cancelOrder(id: $id, venueId: $venueId) {\n    order {\n      id\n      status\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": types.CancelOrderDocument,
     "mutation CreateOrder($input: CreateOrderInput!) {\n  createOrder(input: $input) {\n    order {\n      id\n      status\n      createdAt\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": types.CreateOrderDocument,
+    "subscription OrderChanges($filter: OrderFilter, $since: DateTime) {\n  orderChanged(filter: $filter, since: $since) {\n    kind\n    at\n    previousStatus\n    order {\n      ...OrderSummary\n    }\n  }\n}": types.OrderChangesDocument,
     "query OrderDetail($id: ID!, $venueId: ID) {\n  order(id: $id, venueId: $venueId) {\n    id\n    status\n    venueId\n    saleTypeId\n    type\n    comment\n    deliveryFee\n    createdAt\n    updatedAt\n    customer {\n      name\n      phone\n      address\n    }\n    lines {\n      productId\n      name\n      quantity\n      unitPrice\n      note\n      modifiers {\n        modifierId\n        name\n        quantity\n        unitPrice\n      }\n    }\n    receipt {\n      id\n      status\n    }\n  }\n}": types.OrderDetailDocument,
     "query OrderBoard($first: Int = 10, $after: String, $filter: OrderFilter, $orderBy: OrderSort) {\n  orders(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      ...OrderSummary\n    }\n  }\n}\n\nfragment OrderSummary on Order {\n  id\n  status\n  venueId\n  createdAt\n  customer {\n    name\n    phone\n  }\n  lines {\n    name\n    quantity\n  }\n}": types.OrderBoardDocument,
 };
@@ -48,6 +50,10 @@ export function graphql(source: "mutation CancelOrder($id: ID!, $venueId: ID) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CreateOrder($input: CreateOrderInput!) {\n  createOrder(input: $input) {\n    order {\n      id\n      status\n      createdAt\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}"): (typeof documents)["mutation CreateOrder($input: CreateOrderInput!) {\n  createOrder(input: $input) {\n    order {\n      id\n      status\n      createdAt\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OrderChanges($filter: OrderFilter, $since: DateTime) {\n  orderChanged(filter: $filter, since: $since) {\n    kind\n    at\n    previousStatus\n    order {\n      ...OrderSummary\n    }\n  }\n}"): (typeof documents)["subscription OrderChanges($filter: OrderFilter, $since: DateTime) {\n  orderChanged(filter: $filter, since: $since) {\n    kind\n    at\n    previousStatus\n    order {\n      ...OrderSummary\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

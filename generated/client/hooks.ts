@@ -21,10 +21,14 @@ import {
   OrderBoardDocument,
   type OrderBoardQuery,
   type OrderBoardQueryVariables,
+  OrderChangesDocument,
+  type OrderChangesSubscription,
+  type OrderChangesSubscriptionVariables,
   OrderDetailDocument,
   type OrderDetailQuery,
   type OrderDetailQueryVariables,
 } from './graphql';
+import { useEffect, useRef, useState } from 'react';
 
 /** Where and how the generated hooks send operations. */
 export interface GraphQLClientConfig {
@@ -115,6 +119,122 @@ export async function execute<TResult, TVariables>(
   return payload.data;
 }
 
+
+export interface SubscriptionState<TResult> {
+  /** The last event's data. */
+  data: TResult | undefined;
+  /** The last error (the hook reconnects after transport errors; a GraphQL error ends it). */
+  error: GraphQLRequestError | undefined;
+  /** True while the event stream is open. */
+  connected: boolean;
+}
+
+export interface SubscriptionOptions<TResult> {
+  /** false: no connection (default true). */
+  enabled?: boolean;
+  /** Called with every event's data, in order. */
+  onData?: (data: TResult) => void;
+}
+
+/**
+ * Runs a subscription over Server-Sent Events (a JSON POST with `Accept: text/event-stream`, so
+ * the API key, persisted hash and CSRF rules are those of the other hooks). Resolves when the stream
+ * ends; throws GraphQLRequestError on a GraphQL error, other errors on transport trouble.
+ */
+export async function subscribe<TResult, TVariables>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: TVariables | undefined,
+  onData: (data: TResult) => void,
+  signal: AbortSignal,
+  onOpen?: () => void,
+): Promise<void> {
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash?.replace(/^sha256:/, '');
+  const operationName = operationNameOf(document);
+  const body =
+    clientConfig.persisted && hash
+      ? { operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }
+      : { query: print(document), operationName, variables };
+  const response = await (clientConfig.fetch ?? fetch)(clientConfig.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      ...(clientConfig.apiKey ? { authorization: `Bearer ${clientConfig.apiKey}` } : {}),
+      ...clientConfig.headers,
+    },
+    body: JSON.stringify(body),
+    signal,
+  });
+  if (!response.ok || !response.body || !(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
+    const payload = (await response.json().catch(() => ({}))) as { errors?: GraphQLErrorEntry[] };
+    throw new GraphQLRequestError(payload.errors ?? [], response.status);
+  }
+  onOpen?.();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const lines = block.split('\n');
+      if (lines.some((line) => line.startsWith('event: complete'))) return;
+      const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+      if (!data) continue;
+      const payload = JSON.parse(data) as { data?: TResult | null; errors?: GraphQLErrorEntry[] };
+      if (payload.errors?.length || payload.data == null) throw new GraphQLRequestError(payload.errors ?? [], response.status);
+      onData(payload.data);
+    }
+  }
+}
+
+function useSubscriptionRuntime<TResult, TVariables>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: TVariables | undefined,
+  options: SubscriptionOptions<TResult> | undefined,
+  resume: ((data: TResult) => string | undefined) | undefined,
+): SubscriptionState<TResult> {
+  const [state, setState] = useState<SubscriptionState<TResult>>({ data: undefined, error: undefined, connected: false });
+  const onData = useRef(options?.onData);
+  onData.current = options?.onData;
+  const key = JSON.stringify(variables ?? null);
+  const enabled = options?.enabled ?? true;
+  useEffect(() => {
+    if (!enabled) return;
+    const abort = new AbortController();
+    let since: string | undefined;
+    void (async () => {
+      for (let attempt = 0; !abort.signal.aborted; attempt++) {
+        try {
+          const vars = (since ? { ...(JSON.parse(key) ?? {}), since } : JSON.parse(key)) as TVariables;
+          await subscribe(document, vars ?? undefined, (data) => {
+            attempt = 0;
+            since = resume?.(data) ?? since;
+            setState({ data, error: undefined, connected: true });
+            onData.current?.(data);
+          }, abort.signal, () => setState((s) => ({ ...s, connected: true })));
+        } catch (error) {
+          if (abort.signal.aborted) return;
+          if (error instanceof GraphQLRequestError && error.errors.length > 0) {
+            // The gateway refused it (no key, a limit, a `since` it no longer holds): start over without `since` once.
+            setState((s) => ({ ...s, error, connected: false }));
+            if (!since || error.code !== 'REPLAY_UNAVAILABLE') return;
+            since = undefined;
+          }
+        }
+        setState((s) => ({ ...s, connected: false }));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))));
+      }
+    })();
+    return () => abort.abort();
+  }, [document, key, enabled]);
+  return state;
+}
+
 export function useCancelOrderMutation<TContext = unknown>(
   options?: Omit<UseMutationOptions<CancelOrderMutation, GraphQLRequestError, CancelOrderMutationVariables, TContext>, 'mutationKey' | 'mutationFn'>,
 ) {
@@ -163,6 +283,13 @@ export function useOrderBoardInfiniteQuery(
     getNextPageParam: (last: OrderBoardQuery) => (last.orders.pageInfo.hasNextPage ? last.orders.pageInfo.endCursor : null) ?? undefined,
     ...options,
   });
+}
+
+export function useOrderChangesSubscription(
+  variables?: OrderChangesSubscriptionVariables,
+  options?: SubscriptionOptions<OrderChangesSubscription>,
+): SubscriptionState<OrderChangesSubscription> {
+  return useSubscriptionRuntime<OrderChangesSubscription, OrderChangesSubscriptionVariables>(OrderChangesDocument, variables, options, (data) => (data.orderChanged as { at?: string } | null | undefined)?.at);
 }
 
 export const orderDetailQueryKey = (variables: OrderDetailQueryVariables) =>

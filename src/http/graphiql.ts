@@ -58,10 +58,21 @@ mutation CancelOrder($id: ID!) {
 }
 `;
 
+const LIVE = `# Live order changes, pushed as the gateway sees them (over Server-Sent Events). Press Run
+# and watch: with \`npm start\` the sandbox's demo mode moves orders every few seconds. To resume
+# after a disconnect, pass the last change's \`at\` as since: {"since": "<at>"}
+subscription OrderChanged($filter: OrderFilter, $since: DateTime) {
+  orderChanged(filter: $filter, since: $since) {
+    kind at previousStatus
+    order { id status createdAt customer { name } }
+  }
+}
+`;
+
 export const GRAPHIQL_OPTIONS: GraphiQLOptions = {
   title: 'clopos-graphql',
   defaultQuery: ORDERS,
   // Every tab runs as it stands (example values are variable defaults or literals), because
   // GraphiQL can start a first visit with an empty Variables pane.
-  defaultTabs: [ORDERS, ORDER, CREATE, CANCEL].map((query) => ({ query })),
+  defaultTabs: [ORDERS, ORDER, CREATE, CANCEL, LIVE].map((query) => ({ query })),
 };

@@ -29,17 +29,18 @@ const byHash = (name: string, variables: Record<string, unknown>) => ({
 });
 
 describe('the persisted documents manifest', () => {
-  it('keys every document by the sha256 of its text, for the four client operations', () => {
-    expect(Object.values(manifest).map((d) => /(?:query|mutation) (\w+)/.exec(d)?.[1]).sort()).toEqual([
+  it('keys every document by the sha256 of its text, for the five client operations', () => {
+    expect(Object.values(manifest).map((d) => /(?:query|mutation|subscription) (\w+)/.exec(d)?.[1]).sort()).toEqual([
       'CancelOrder',
       'CreateOrder',
       'OrderBoard',
+      'OrderChanges',
       'OrderDetail',
     ]);
     for (const [key, document] of Object.entries(manifest)) {
       expect(key).toBe(`sha256:${createHash('sha256').update(document).digest('hex')}`);
     }
-    expect(loadPersistedDocuments().size).toBe(4);
+    expect(loadPersistedDocuments().size).toBe(5);
   });
 });
 

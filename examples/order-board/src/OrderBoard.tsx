@@ -1,6 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { OrderFilter, OrderSort, OrderStatus } from '../../../generated/client/graphql';
-import { useOrderBoardInfiniteQuery } from '../../../generated/client/hooks';
+import { useOrderBoardInfiniteQuery, useOrderChangesSubscription } from '../../../generated/client/hooks';
 import { when } from './format';
 
 const STATUSES: OrderStatus[] = ['PENDING', 'RECEIVED', 'DELIVERED', 'IGNORE'];
@@ -28,6 +29,14 @@ export function OrderBoard({ selected, onSelect }: { selected: string | null; on
   const board = useOrderBoardInfiniteQuery({ first: 10, filter, orderBy: SORTS[sort]!.sort });
   const orders = board.data?.pages.flatMap((page) => page.orders.nodes) ?? [];
   const total = board.data?.pages[0]?.orders.totalCount;
+  // Live: every change the gateway pushes refetches the board's pages (the list's own filter and
+  // sort decide where the order now belongs).
+  const queryClient = useQueryClient();
+  const live = useOrderChangesSubscription(
+    {},
+    { onData: () => void queryClient.invalidateQueries({ queryKey: ['OrderBoard'] }) },
+  );
+  const last = live.data?.orderChanged;
 
   return (
     <section className="board" aria-label="Orders">
@@ -69,6 +78,11 @@ export function OrderBoard({ selected, onSelect }: { selected: string | null; on
           {board.error.message}
         </p>
       )}
+      <p className="live" data-testid="live-status" data-connected={live.connected}>
+        {live.connected ? '● Live' : '○ Connecting…'}
+        {last &&
+          ` · #${last.order.id} ${last.kind === 'CREATED' ? 'new' : last.previousStatus && last.kind === 'STATUS_CHANGED' ? `${statusLabel(last.previousStatus)} → ${statusLabel(last.order.status)}` : 'updated'}`}
+      </p>
       <p className="count" data-testid="order-count">
         {board.isPending ? 'Loading…' : `Showing ${orders.length} of ${total ?? 0} orders`}
       </p>
