@@ -1,12 +1,11 @@
 // One log line per request (request id, key name, operation, status, time), operation metrics,
 // the x-request-id response header, and an audit line per mutation (key name, operation, order
 // id, outcome). Never logs headers, variables, tokens or keys.
-import { useOnResolve } from '@envelop/on-resolve';
-import { getOperationAST, Kind } from 'graphql';
+import { getOperationAST, Kind, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { isUpstreamError } from '../clopos/errors.js';
 import type { OrderPayloadModel } from '../graph/write/payloads.js';
-import type { Logger } from '../observability/logger.js';
+import { withoutRedaction, type Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { stateOf } from './request-state.js';
 
@@ -14,7 +13,10 @@ const requestOf = (context: unknown) => (context as { request?: Request }).reque
 const safeName = (name: string | null | undefined) => (name && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : undefined);
 
 export function useObservability(options: { logger: Logger; metrics: GatewayMetrics }): Plugin[] {
-  const { logger, metrics } = options;
+  const { metrics } = options;
+  // Every line written here is built from known, non-secret fields (never headers, variables,
+  // tokens or keys), so it skips the redaction pass; other components' lines keep it.
+  const logger = withoutRedaction(options.logger);
   const requestPlugin: Plugin = {
     onRequest({ request }) {
       stateOf(request); // fixes the request id and start time
@@ -83,9 +85,8 @@ export function useObservability(options: { logger: Logger; metrics: GatewayMetr
     },
   };
 
-  const audit = useOnResolve(
+  const audit = useMutationAudit(
     ({ info, args, context }) => {
-      if (info.parentType.name !== 'Mutation') return;
       const request = requestOf(context);
       const state = request ? stateOf(request) : undefined;
       return ({ result }) => {
@@ -116,7 +117,50 @@ export function useObservability(options: { logger: Logger; metrics: GatewayMetr
         );
       };
     },
-    { skipIntrospection: true, skipDefaultResolvers: true },
-  ) as unknown as Plugin;
+  );
   return [requestPlugin, audit];
+}
+
+type AuditStart = (field: { info: GraphQLResolveInfo; args: Record<string, unknown>; context: unknown }) => (done: { result: unknown }) => void;
+
+/**
+ * Wraps the resolvers of the Mutation type's fields only: `start` runs before the resolver and
+ * the function it returns gets the result (or the error, which is thrown on). Queries' fields are
+ * left alone; a generic per-field wrapper (@envelop/on-resolve) cost a closure and a promise
+ * helper on every resolved field of every query.
+ */
+function useMutationAudit(start: AuditStart): Plugin {
+  const wrapped = Symbol('audited');
+  return {
+    onSchemaChange({ schema }) {
+      const mutation = schema?.getMutationType();
+      if (!mutation) return;
+      for (const field of Object.values(mutation.getFields()) as Array<{ resolve?: GraphQLFieldResolver<unknown, unknown>; [wrapped]?: true }>) {
+        const resolve = field.resolve;
+        if (!resolve || field[wrapped]) continue;
+        field.resolve = (root, args, context, info) => {
+          const done = start({ info, args, context });
+          let result: unknown;
+          try {
+            result = resolve(root, args, context, info);
+          } catch (error) {
+            done({ result: error });
+            throw error;
+          }
+          if (!(result instanceof Promise)) {
+            done({ result });
+            return result;
+          }
+          return result.then(
+            (value: unknown) => (done({ result: value }), value),
+            (error: unknown) => {
+              done({ result: error });
+              throw error;
+            },
+          );
+        };
+        field[wrapped] = true;
+      }
+    },
+  };
 }
