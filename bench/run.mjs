@@ -1,14 +1,15 @@
 // `npm run bench` / `npm run bench:smoke`: one sandbox in its own process; the systems under test
 // in their own processes; autocannon (bench/load.mjs) in its own process per cell.
 //   A  direct REST: GET /orders?limit=20 to the sandbox, with a token
-//   B  this gateway (src/main.ts, production settings, quotas out of reach), caches as default
+//   B  this gateway as `npm start` runs it (scripts/start.mjs: compiled dist/, production settings,
+//      quotas out of reach), caches as default
 //   B0 the same with CACHE_TTL_MS=0
 //   C  GraphQL Mesh: mesh-compose + @omnigraph/openapi, served by @graphql-hive/gateway
 //   D  the @omnigraph/openapi schema in a plain graphql-yoga server
 // Settings (env): BENCH_DURATION seconds per cell (5), BENCH_CONNECTIONS (1,10,50), BENCH_ROUNDS (3),
 // BENCH_SYSTEMS (A,B,B0,C,D), BENCH_WORKLOADS (list,order,mix), BENCH_SMOKE=1 (short, asserts,
 // writes no RESULTS.md), BENCH_OUT (RESULTS.md path), BENCH_PROFILE=<dir> (B0 runs with --cpu-prof).
-import { fork, spawn } from 'node:child_process';
+import { execFileSync, fork, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -122,12 +123,15 @@ const origin = new URL(baseUrl).origin;
 if (SYSTEMS.includes('A'))
   systems.push({ id: 'A', name: 'direct REST', origin, pid: sandbox.pid, workloads: { list: [{ method: 'GET', path: `${new URL(baseUrl).pathname}/orders?limit=20`, headers: { 'x-token': token } }] } });
 
+// `npm start` builds dist/ when the sources changed; built once here, so B and B0 do not race to build.
+if (SYSTEMS.includes('B') || SYSTEMS.includes('B0')) execFileSync(process.execPath, [join(ROOT, 'scripts/start.mjs'), '--build-only'], { cwd: ROOT, stdio: 'inherit' });
+
 async function startGateway(id, extraEnv, profile) {
   const port = await freePort();
   const out = openSync(join(work, `${id}.log`), 'w');
-  const execArgv = ['--import', 'tsx', ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [])];
+  const execArgv = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
   const child = track(
-    spawn(process.execPath, [...execArgv, 'src/main.ts'], {
+    spawn(process.execPath, [...execArgv, 'scripts/start.mjs'], {
       cwd: ROOT,
       stdio: ['ignore', out, out],
       env: {

@@ -2,11 +2,14 @@
 // codegen writes from operations/*.graphql (generated/client/persisted-documents.json). Clients send
 // `extensions.persistedQuery.sha256Hash` (the Apollo/Yoga convention) instead of the text. With
 // GATEWAY_PERSISTED_ONLY=true nothing else runs; otherwise hashes and full documents both work.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { Plugin } from 'graphql-yoga';
 
-export const PERSISTED_DOCUMENTS_PATH = new URL('../../generated/client/persisted-documents.json', import.meta.url);
+// From src/http (tsx) or dist/src/http (the build, `npm start`): the repository's generated/ either way.
+export const PERSISTED_DOCUMENTS_PATH = ['../../', '../../../']
+  .map((up) => new URL(`${up}generated/client/persisted-documents.json`, import.meta.url))
+  .reduce((found, candidate) => (existsSync(found) ? found : candidate));
 
 /** The manifest by bare hex sha256 (its keys read `sha256:<hex>`). */
 export function loadPersistedDocuments(path: URL | string = PERSISTED_DOCUMENTS_PATH): Map<string, string> {
