@@ -10,8 +10,18 @@ export interface Cursor {
   id: number;
 }
 
+/** Recent filter + sort combinations and their keys: a page's key is not re-hashed on every call. */
+const recentKeys = new Map<string, string>();
+
 export function queryKey(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 12);
+  const json = JSON.stringify(parts);
+  let key = recentKeys.get(json);
+  if (key === undefined) {
+    key = createHash('sha256').update(json).digest('base64url').slice(0, 12);
+    if (recentKeys.size >= 256) recentKeys.clear(); // bounded: arbitrary filters cannot grow it
+    recentKeys.set(json, key);
+  }
+  return key;
 }
 
 export function encodeCursor(cursor: Cursor): string {

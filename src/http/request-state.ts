@@ -34,8 +34,18 @@ export function stateOf(request: Request): RequestState {
   return state;
 }
 
+/**
+ * The key check hashes the presented key, then names a matching caller by its short digest: the
+ * last digest is remembered so that is one SHA-256 per request, not two. (Callers must not
+ * modify the Buffer.)
+ */
+let last: { secret: string; digest: Buffer } | undefined;
+
 export function digestOf(secret: string): Buffer {
-  return createHash('sha256').update(secret).digest();
+  if (last?.secret === secret) return last.digest;
+  const digest = createHash('sha256').update(secret).digest();
+  last = { secret, digest };
+  return digest;
 }
 
 /** A short, stable, non-secret name for a secret. */
