@@ -130,8 +130,11 @@ async function startGateway(id, extraEnv, profile) {
   const port = await freePort();
   const out = openSync(join(work, `${id}.log`), 'w');
   const execArgv = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+  // Exactly the command of `npm start` (package.json), e.g. `node --max-old-space-size=1024 scripts/start.mjs`.
+  const [node, ...startArgs] = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start.split(/\s+/);
+  if (node !== 'node') throw new Error(`npm start is not a node command: ${node}`);
   const child = track(
-    spawn(process.execPath, [...execArgv, 'scripts/start.mjs'], {
+    spawn(process.execPath, [...execArgv, ...startArgs], {
       cwd: ROOT,
       stdio: ['ignore', out, out],
       env: {

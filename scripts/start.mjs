@@ -2,6 +2,12 @@
 // dist/ is missing or older than the sources, then run in this same process (no wrapper process).
 // `npm run build` (--build-only) just builds. Without a usable build (TypeScript not installed, as
 // with npm ci --omit=dev, or a failing build) it falls back to running the sources through tsx.
+//
+// package.json starts it as `node --max-old-space-size=1024 scripts/start.mjs`. The gateway's live
+// heap is about 65 MB under load; with the default limit (several GB on a large machine) V8 lets
+// the old generation grow to about 4x that before collecting (peak RSS ~390 MB at 50 connections),
+// and with a 1 GB limit its growing factor is about 1.6 (peak ~220 MB), at no measurable cost in
+// throughput. Raise it if a big in-memory response cache needs the room.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
