@@ -11,6 +11,7 @@ import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { CloposApi } from './clopos/api.js';
 import type { ApiKey, Config } from './config.js';
 import { createGraphContext, type GraphContext } from './graph/context.js';
+import { useCompiledQueries } from './graph/jit.js';
 import type { LiveOrders } from './live/live.js';
 import { maskError } from './graph/mask.js';
 import { buildSchema } from './graph/schema.js';
@@ -120,6 +121,9 @@ export function createGateway(options: GatewayOptions) {
       ? [useOpenTelemetry({ resolvers: false, variables: false, result: false, document: true }, options.tracerProvider) as unknown as Plugin]
       : []),
     persistedDocuments({ only: options.persistedOnly ?? false }),
+    // Queries execute compiled (graphql-jit; src/graph/jit.ts). Before the response cache, which
+    // wraps whatever execute function the plugins before it set.
+    useCompiledQueries(),
     // Other plugins (e.g. the response cache) go here or through options.plugins.
     ...(options.plugins ?? []),
   ];
