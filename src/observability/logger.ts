@@ -1,6 +1,6 @@
 // Structured logs (pino, one JSON object a line). Nothing secret is ever passed to the logger;
 // the redaction below is a second line of defence should a header or credential object slip in.
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { destination, pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config.js';
 
 export type { Logger };
@@ -37,8 +37,28 @@ export function createLogger(options: { level: LogLevel; destination?: Destinati
       redact: { paths: REDACT, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },
     },
-    options.destination,
+    options.destination ?? stdoutBuffered(),
   );
+}
+
+/**
+ * Stdout, written synchronously in batches of up to 4 KB (and at least every 250 ms, and on exit)
+ * instead of a system call per line, which the bench profile showed at ~3% of the gateway's CPU.
+ * (Asynchronous writes were slower still at low load: a thread-pool round trip per line.)
+ */
+function stdoutBuffered(): DestinationStream {
+  const stream = destination({ dest: 1, sync: true, minLength: 4096 });
+  const timer = setInterval(() => flush(), 250);
+  timer.unref();
+  const flush = () => {
+    try {
+      stream.flushSync();
+    } catch {
+      // nothing buffered yet, or stdout closed
+    }
+  };
+  process.once('exit', flush);
+  return stream;
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });
