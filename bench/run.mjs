@@ -7,7 +7,8 @@
 //   C  GraphQL Mesh: mesh-compose + @omnigraph/openapi, served by @graphql-hive/gateway
 //   D  the @omnigraph/openapi schema in a plain graphql-yoga server
 // Settings (env): BENCH_DURATION seconds per cell (5), BENCH_CONNECTIONS (1,10,50), BENCH_ROUNDS (3),
-// BENCH_SYSTEMS (A,B,B0,C,D), BENCH_WORKLOADS (list,order,mix), BENCH_SMOKE=1 (short, asserts,
+// BENCH_SYSTEMS (A,B,B0,C,D), BENCH_WORKLOADS (list,order,mix), BENCH_WARMUP s per system and read
+// workload before the rounds, unrecorded (2; 0 when smoke), BENCH_SMOKE=1 (short, asserts,
 // writes no RESULTS.md), BENCH_OUT (RESULTS.md path), BENCH_PROFILE=<dir> (B0 runs with --cpu-prof).
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -26,6 +27,7 @@ const CONNECTIONS = (env.BENCH_CONNECTIONS ?? (SMOKE ? '10' : '1,10,50')).split(
 const ROUNDS = Number(env.BENCH_ROUNDS ?? (SMOKE ? 1 : 3));
 const SYSTEMS = (env.BENCH_SYSTEMS ?? 'A,B,B0,C,D').split(',');
 const WORKLOADS = (env.BENCH_WORKLOADS ?? 'list,order,mix').split(',');
+const WARMUP = Number(env.BENCH_WARMUP ?? (SMOKE ? 0 : 2));
 const OUT = env.BENCH_OUT ?? (SMOKE ? undefined : join(BENCH, 'RESULTS.md'));
 const PROFILE = env.BENCH_PROFILE;
 const API_KEY = 'bench-key-0123456789';
@@ -224,17 +226,26 @@ function treeRssMb(pid) {
   return kb / 1024;
 }
 
-function runLoad(sys, requests, connections) {
+function runLoad(sys, requests, connections, duration = DURATION) {
   return new Promise((resolveLoad, reject) => {
     const child = spawn(process.execPath, [join(BENCH, 'load.mjs')], {
       cwd: BENCH,
-      env: { PATH: env.PATH, BENCH_LOAD: JSON.stringify({ url: sys.origin, connections, duration: DURATION, requests }) },
+      env: { PATH: env.PATH, BENCH_LOAD: JSON.stringify({ url: sys.origin, connections, duration, requests }) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => (code === 0 ? resolveLoad(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`load exited ${code}`))));
   });
+}
+
+// Warm-up, not recorded: every system gets its read workloads for BENCH_WARMUP s at 10 connections
+// first, so the first round does not measure JIT compilation and cold caches of whichever system
+// it starts with.
+if (WARMUP > 0) {
+  for (const sys of ready)
+    for (const workload of ['list', 'order'].filter((w) => WORKLOADS.includes(w) && sys.workloads[w])) await runLoad(sys, sys.workloads[workload], 10, WARMUP);
+  log(`warmed up (${WARMUP} s per system and read workload)`);
 }
 
 const cells = []; // { system, workload, connections, round, rps, meanMs, p99Ms, rssMb, callsPerRequest, ok, non2xx, errors }
@@ -312,7 +323,7 @@ const ratio = (a, b) => (a && b && Number.isFinite(a.rps) && Number.isFinite(b.r
 
 const lines = [];
 const cpuModel = cpus()[0]?.model ?? 'unknown';
-lines.push(`Run ${new Date(started).toISOString()}: nproc ${cpus().length}, CPU "${cpuModel}", Node ${process.version}, ` + `${DURATION} s per cell, connections ${CONNECTIONS.join('/')}, ${ROUNDS} round(s) alternating the systems, medians; the whole run took ${f(wall)} s.`);
+lines.push(`Run ${new Date(started).toISOString()}: nproc ${cpus().length}, CPU "${cpuModel}", Node ${process.version}, ` + `${WARMUP ? `${WARMUP} s warm-up per system and read workload, ` : ''}${DURATION} s per cell, connections ${CONNECTIONS.join('/')}, ${ROUNDS} round(s) alternating the systems, medians; the whole run took ${f(wall)} s.`);
 lines.push('');
 lines.push('Systems: ' + systems.map((s) => `**${s.id}** ${s.name}`).join('; ') + '.');
 lines.push('');
