@@ -357,7 +357,7 @@ const A10 = stat('A', 'list', 10), B10 = stat('B', 'list', 10);
 const targets = [];
 if (B010 && C10) targets.push(`- Cache off, 10 connections, B0 >= 3x C: ${ratio(B010, C10)} (${t(B010.rps >= 3 * C10.rps)})`);
 if (B010 && D10) targets.push(`- Cache off, 10 connections, B0 >= 1.3x D: ${ratio(B010, D10)} (${t(B010.rps >= 1.3 * D10.rps)})`);
-if (B01 && A1) targets.push(`- Mean latency added over A at 1 connection < 1 ms: ${f(B01.meanMs - A1.meanMs, 2)} ms with caches off (${t(B01.meanMs - A1.meanMs < 1)})` + (stat('B', 'list', 1) ? `; ${f(stat('B', 'list', 1).meanMs - A1.meanMs, 2)} ms with caches on` : ''));
+if (B01 && A1) targets.push(`- Mean latency added over A at 1 connection < 1 ms: ${f(B01.meanMs - A1.meanMs, 3)} ms with caches off (${t(B01.meanMs - A1.meanMs < 1)})` + (stat('B', 'list', 1) ? `; ${f(stat('B', 'list', 1).meanMs - A1.meanMs, 2)} ms with caches on` : ''));
 if (B10 && A10) targets.push(`- Caches on, B >= 0.8x A (10 connections): ${ratio(B10, A10)} (${t(B10.rps >= 0.8 * A10.rps)})`);
 const rssB = Math.max(...['B', 'B0'].map((id) => Math.max(...cells.filter((c) => c.system === id).map((c) => c.rssMb))));
 const rssC = Math.max(...cells.filter((c) => c.system === 'C').map((c) => c.rssMb));
