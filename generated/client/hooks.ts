@@ -83,12 +83,16 @@ function operationNameOf(document: DocumentNode): string | undefined {
   return undefined;
 }
 
-/** Sends one operation as a JSON POST and resolves to its `data`; throws GraphQLRequestError. */
-export async function execute<TResult, TVariables>(
+/**
+ * One JSON POST of an operation: by its persisted hash when the client is configured so, else its
+ * text; with the API key and any extra headers. Queries, mutations and subscriptions all use it.
+ */
+function post<TResult, TVariables>(
   document: TypedDocumentNode<TResult, TVariables>,
-  variables?: TVariables,
+  variables: TVariables | undefined,
+  accept: string,
   signal?: AbortSignal,
-): Promise<TResult> {
+): Promise<Response> {
   // The manifest's keys read `sha256:<hex>`; the persisted-query extension carries the bare hex.
   const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash?.replace(/^sha256:/, '');
   const operationName = operationNameOf(document);
@@ -96,17 +100,26 @@ export async function execute<TResult, TVariables>(
     clientConfig.persisted && hash
       ? { operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }
       : { query: print(document), operationName, variables };
-  const response = await (clientConfig.fetch ?? fetch)(clientConfig.url, {
+  return (clientConfig.fetch ?? fetch)(clientConfig.url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json',
+      accept,
       ...(clientConfig.apiKey ? { authorization: `Bearer ${clientConfig.apiKey}` } : {}),
       ...clientConfig.headers,
     },
     body: JSON.stringify(body),
     signal,
   });
+}
+
+/** Sends one operation as a JSON POST and resolves to its `data`; throws GraphQLRequestError. */
+export async function execute<TResult, TVariables>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables?: TVariables,
+  signal?: AbortSignal,
+): Promise<TResult> {
+  const response = await post(document, variables, 'application/graphql-response+json, application/json', signal);
   let payload: { data?: TResult | null; errors?: GraphQLErrorEntry[] };
   try {
     payload = (await response.json()) as typeof payload;
@@ -148,23 +161,7 @@ export async function subscribe<TResult, TVariables>(
   signal: AbortSignal,
   onOpen?: () => void,
 ): Promise<void> {
-  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash?.replace(/^sha256:/, '');
-  const operationName = operationNameOf(document);
-  const body =
-    clientConfig.persisted && hash
-      ? { operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }
-      : { query: print(document), operationName, variables };
-  const response = await (clientConfig.fetch ?? fetch)(clientConfig.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'text/event-stream',
-      ...(clientConfig.apiKey ? { authorization: `Bearer ${clientConfig.apiKey}` } : {}),
-      ...clientConfig.headers,
-    },
-    body: JSON.stringify(body),
-    signal,
-  });
+  const response = await post(document, variables, 'text/event-stream', signal);
   if (!response.ok || !response.body || !(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
     const payload = (await response.json().catch(() => ({}))) as { errors?: GraphQLErrorEntry[] };
     throw new GraphQLRequestError(payload.errors ?? [], response.status);
