@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { createCloposClient } from '../src/clopos/client.js';
-import { startSandbox } from '../src/sandbox/index.js';
+import { cloposCredentials, startSandbox } from '../src/sandbox/index.js';
 import type { RunningSandbox } from '../src/sandbox/contract.js';
 import { createGateway } from '../src/server.js';
 
@@ -68,10 +68,9 @@ export interface Stack {
 
 export async function startStack(): Promise<Stack> {
   const sandbox = await startSandbox({ seed: 7 });
-  const { client_id, client_secret, brand, integrator_id } = sandbox.credentials;
   const clopos = createCloposClient({
     baseUrl: sandbox.baseUrl,
-    credentials: { clientId: client_id, clientSecret: client_secret, brand, integratorId: integrator_id },
+    credentials: cloposCredentials(sandbox.credentials),
   });
   const persisted = createGateway({ clopos, persistedOnly: true });
   const open = createGateway({ clopos });

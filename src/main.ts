@@ -11,7 +11,7 @@ import { instrumentFetch } from './observability/clopos-fetch.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { startTracing, TRACE_EXPORTERS, type TraceExporterName } from './observability/tracing.js';
-import { startSandbox } from './sandbox/index.js';
+import { cloposCredentials, startSandbox } from './sandbox/index.js';
 import type { RunningSandbox } from './sandbox/contract.js';
 import { createGateway, gatewaySettings } from './server.js';
 import { createQuotaShield } from './shield.js';
@@ -20,10 +20,9 @@ async function upstream(config: Config): Promise<{ baseUrl: string; credentials:
   if (config.clopos) return config.clopos;
   // No CLOPOS_BASE_URL: run against the embedded sandbox, with orders moving on their own.
   const sandbox = await startSandbox({ demo: true });
-  const { client_id, client_secret, brand, integrator_id } = sandbox.credentials;
   return {
     baseUrl: sandbox.baseUrl,
-    credentials: { clientId: client_id, clientSecret: client_secret, brand, integratorId: integrator_id },
+    credentials: cloposCredentials(sandbox.credentials),
     sandbox,
   };
 }

@@ -19,7 +19,3 @@ export function currentScope(): RequestScope | undefined {
 export function enterScope(scope: RequestScope): void {
   storage.enterWith(scope);
 }
-
-export function runInScope<T>(scope: RequestScope, fn: () => T): T {
-  return storage.run(scope, fn);
-}

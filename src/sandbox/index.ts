@@ -2,7 +2,8 @@
 // HTTP on loopback, for tests, benchmarks and `npm start` without a Clopos account.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RunningSandbox, SandboxOptions } from './contract.js';
+import type { CloposCredentials } from '../clopos/api.js';
+import type { RunningSandbox, SandboxCredentials, SandboxOptions } from './contract.js';
 import { createContext, resolveOptions } from './context.js';
 import { createControl } from './control.js';
 import { DemoRunner } from './demo.js';
@@ -12,6 +13,11 @@ export type * from './contract.js';
 export { DEFAULT_CREDENTIALS } from './context.js';
 export { BASE_PATH } from './server.js';
 export { CONTROL_PREFIX } from './control-routes.js';
+
+/** The sandbox's credentials (Clopos's wire names) as the gateway's client takes them. */
+export function cloposCredentials(c: SandboxCredentials): CloposCredentials {
+  return { clientId: c.client_id, clientSecret: c.client_secret, brand: c.brand, integratorId: c.integrator_id };
+}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const resolved = resolveOptions(options);

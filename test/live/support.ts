@@ -3,7 +3,7 @@ import { createCloposClient } from '../../src/clopos/client.js';
 import { LiveOrders, type LiveOptions } from '../../src/live/live.js';
 import { MemoryLiveStore, type LiveStore } from '../../src/live/store.js';
 import type { OrderChangeEvent } from '../../src/live/types.js';
-import { startSandbox } from '../../src/sandbox/index.js';
+import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
 
@@ -33,10 +33,9 @@ export async function startLiveGateway(
   options: { sandbox?: RunningSandbox; live?: Partial<LiveOptions>; store?: LiveStore; gateway?: Partial<GatewayOptions> } = {},
 ): Promise<LiveGateway> {
   const sandbox = options.sandbox ?? (await startSandbox({ seed: 7 }));
-  const { client_id, client_secret, brand, integrator_id } = sandbox.credentials;
   const clopos = createCloposClient({
     baseUrl: sandbox.baseUrl,
-    credentials: { clientId: client_id, clientSecret: client_secret, brand, integratorId: integrator_id },
+    credentials: cloposCredentials(sandbox.credentials),
   });
   const live = new LiveOrders({
     clopos,

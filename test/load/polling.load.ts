@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, expect, it } from 'vitest';
-import { startSandbox } from '../../src/sandbox/index.js';
+import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
 import { createGateway } from '../../src/server.js';
 import { createQuotaShield, type QuotaShield } from '../../src/shield.js';
@@ -26,11 +26,10 @@ afterAll(async () => {
 
 it(`${CLIENTS} clients polling every ${INTERVAL_MS / 1000} s for ${DURATION_MS / 1000} s cost fewer than 100 Clopos calls`, async () => {
   sandbox = await startSandbox({ seed: 7, demo: { intervalMs: 1500 } });
-  const { client_id, client_secret, brand, integrator_id } = sandbox.credentials;
   shield = await createQuotaShield(
     {
       baseUrl: sandbox.baseUrl,
-      credentials: { clientId: client_id, clientSecret: client_secret, brand, integratorId: integrator_id },
+      credentials: cloposCredentials(sandbox.credentials),
       cloposTimeoutMs: 10_000,
       cloposBudgetPerMinute: 280,
       cacheTtlMs: 2000,

@@ -4,7 +4,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLiveOrders, type LiveOrders } from '../../src/live/index.js';
-import { startSandbox } from '../../src/sandbox/index.js';
+import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
 import { createGateway, type Gateway } from '../../src/server.js';
 import { createQuotaShield, type QuotaShield } from '../../src/shield.js';
@@ -43,11 +43,10 @@ async function startRedis(): Promise<void> {
 }
 
 async function instance() {
-  const { client_id, client_secret, brand, integrator_id } = sandbox.credentials;
   const shield = await createQuotaShield(
     {
       baseUrl: sandbox.baseUrl,
-      credentials: { clientId: client_id, clientSecret: client_secret, brand, integratorId: integrator_id },
+      credentials: cloposCredentials(sandbox.credentials),
       cloposTimeoutMs: 10_000,
       cloposBudgetPerMinute: 280,
       cacheTtlMs: 2000,

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCloposClient } from '../../src/clopos/client.js';
 import { credentialsIdentity } from '../../src/clopos/shield/keys.js';
+import { cloposCredentials } from '../../src/sandbox/index.js';
 import { CANCEL, CREATE, LIST, ORDER, type ShieldedGateway, simpleOrder, sleep, startShieldedGateway } from './support.js';
 
 let gw: ShieldedGateway;
@@ -40,10 +41,9 @@ describe('coalescing', () => {
     expect(credentialsIdentity('http://x/v2', base)).not.toBe(credentialsIdentity('http://y/v2', base));
     gw = await startShieldedGateway();
     // A second upstream (as for a pass-through token) shielded under its own identity shares no answers.
-    const { client_id, client_secret, brand, integrator_id } = gw.sandbox.credentials;
     const raw = createCloposClient({
       baseUrl: gw.sandbox.baseUrl,
-      credentials: { clientId: client_id, clientSecret: client_secret, brand, integratorId: integrator_id },
+      credentials: cloposCredentials(gw.sandbox.credentials),
       fetch: gw.shield.shield.transport,
     });
     const other = gw.shield.shield.wrap(raw, 'token:abc');

@@ -1,6 +1,6 @@
 // A gateway behind the quota shield, wired as main.ts wires it, against a real sandbox over HTTP.
 import type { ExecutionResult } from 'graphql';
-import { startSandbox } from '../../src/sandbox/index.js';
+import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/contract.js';
 import { createGateway, type Gateway } from '../../src/server.js';
 import { createQuotaShield, type QuotaShield, type QuotaShieldDeps, type QuotaShieldSettings } from '../../src/shield.js';
@@ -30,10 +30,9 @@ export async function startShieldedGateway(
 ): Promise<ShieldedGateway> {
   const given = options.sandbox;
   const sandbox = given && 'control' in given ? given : await startSandbox({ seed: 7, ...given });
-  const { client_id, client_secret, brand, integrator_id } = sandbox.credentials;
   const settings: QuotaShieldSettings = {
     baseUrl: sandbox.baseUrl,
-    credentials: { clientId: client_id, clientSecret: client_secret, brand, integratorId: integrator_id },
+    credentials: cloposCredentials(sandbox.credentials),
     cloposTimeoutMs: 10_000,
     cloposBudgetPerMinute: 280,
     cacheTtlMs: 2000,

@@ -2,7 +2,7 @@
 import type { ExecutionResult } from 'graphql';
 import { createCloposClient } from '../../src/clopos/client.js';
 import type { CloposClientOptions } from '../../src/clopos/client.js';
-import { startSandbox } from '../../src/sandbox/index.js';
+import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/contract.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
 
@@ -28,10 +28,9 @@ export async function startTestGateway(
   } = {},
 ): Promise<TestGateway> {
   const sandbox = await startSandbox({ seed: 7, ...options.sandbox });
-  const { client_id, client_secret, brand, integrator_id } = sandbox.credentials;
   const clopos = createCloposClient({
     baseUrl: sandbox.baseUrl,
-    credentials: { clientId: client_id, clientSecret: client_secret, brand, integratorId: integrator_id },
+    credentials: cloposCredentials(sandbox.credentials),
     ...options.client,
   });
   const yoga = createGateway({ clopos, ...options.gateway });
