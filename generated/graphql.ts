@@ -113,7 +113,8 @@ export type Mutation = {
    * Places an order with the POS; it starts `PENDING` until the POS accepts it. Expected failures
    * (invalid input, Clopos rejecting the order, an outcome that could not be confirmed) come back
    * as `userErrors`, and then nothing was created unless the code says the outcome is unknown.
-   * Pass an `idempotencyKey` to retry safely: a repeat within 24 hours returns the first result.
+   * Pass an `idempotencyKey` to retry safely: a repeat within 24 hours returns the first result,
+   * and never places the order twice (see the README's idempotency section).
    */
   createOrder: CreateOrderPayload;
 };
@@ -458,6 +459,12 @@ export type UserError = {
   field: Array<Scalars['String']['output']>;
   /** What is wrong, for people. */
   message: Scalars['String']['output'];
+  /**
+   * With `UPSTREAM_OUTCOME_UNKNOWN`: the seconds to wait before repeating with the same
+   * idempotency key (until then Clopos may still be processing an earlier attempt). Null when a
+   * repeat cannot settle it (no key, or the order cannot be recognised): check the POS instead.
+   */
+  retryAfter: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -733,6 +740,7 @@ export type UserErrorResolvers<ContextType = GraphContext, ParentType extends Re
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retryAfter?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphContext> = {

@@ -17,6 +17,8 @@ export interface Config {
   /** Unset: the gateway starts the embedded sandbox and talks to it. */
   clopos: { baseUrl: string; credentials: CloposCredentials } | undefined;
   cloposTimeoutMs: number;
+  /** How long after a create started Clopos may still commit it: repeats wait this out before searching. */
+  commitWindowMs: number;
   cloposBudgetPerMinute: number;
   /** Empty: no key needed (see allowAnonymous). */
   apiKeys: ApiKey[];
@@ -38,6 +40,9 @@ export interface Config {
   /** NODE_ENV=development: error details in responses. */
   development: boolean;
 }
+
+/** Clopos's documented backend limit (8 s, facts §1.11) plus 2 s for the network and clocks. */
+export const DEFAULT_COMMIT_WINDOW_MS = 10_000;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -147,6 +152,7 @@ export function loadConfig(env: Env): Config {
     port: integer(env, 'PORT', 4000, 0, 65535),
     clopos,
     cloposTimeoutMs: integer(env, 'CLOPOS_TIMEOUT_MS', 10_000, 1, 600_000),
+    commitWindowMs: integer(env, 'CLOPOS_COMMIT_WINDOW_MS', DEFAULT_COMMIT_WINDOW_MS, 0, 3_600_000),
     cloposBudgetPerMinute: integer(env, 'CLOPOS_BUDGET_PER_MINUTE', 280, 1, 1_000_000_000),
     apiKeys,
     allowAnonymous,

@@ -25,7 +25,7 @@ import { useObservability } from './http/observe.js';
 import { PassThroughUpstreams, type UpstreamForToken } from './http/passthrough.js';
 import { persistedDocuments } from './http/persisted.js';
 import { useRateLimit } from './http/rate-limit.js';
-import { shortDigest, stateOf } from './http/request-state.js';
+import { shortDigest, stateOf, type Caller } from './http/request-state.js';
 import { silentLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
 import { enterScope } from './request-scope.js';
@@ -38,6 +38,8 @@ export interface GatewayOptions {
   clopos: CloposApi;
   /** createOrder's idempotency keys; in memory by default. */
   idempotency?: IdempotencyStore;
+  /** CLOPOS_COMMIT_WINDOW_MS: how long after a create started Clopos may still commit it (default 10 s). */
+  commitWindowMs?: number;
   /** GATEWAY_REQUEST_TIMEOUT_MS: the deadline of each GraphQL request. */
   requestTimeoutMs?: number;
   /** GATEWAY_API_KEYS. When non-empty, every GraphQL request needs `Authorization: Bearer <one of them>`. */
@@ -77,6 +79,7 @@ export function gatewaySettings(config: Config): Omit<GatewayOptions, 'clopos'> 
   return {
     apiKeys: config.apiKeys,
     requestTimeoutMs: config.requestTimeoutMs,
+    commitWindowMs: config.commitWindowMs,
     persistedOnly: config.persistedOnly,
     rateLimitPerMinute: config.rateLimitPerMinute,
     maxBodyBytes: config.maxBodyBytes,
@@ -131,12 +134,17 @@ export function createGateway(options: GatewayOptions) {
   return createYoga<object, GraphContext>({
     schema: buildSchema(),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
-    context: ({ request }) => {
+    context: (initial) => {
+      const { request } = initial;
       const state = stateOf(request);
       enterScope({ requestId: state.requestId, deadline: Date.now() + (options.requestTimeoutMs ?? 15_000) });
       const own = state.caller?.cloposToken;
       const clopos = own && passThrough ? passThrough.get(own.token, own.digest) : options.clopos;
-      return createGraphContext(clopos, idempotency, state.caller?.id ?? callerOf(request), options.live);
+      const address = (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
+      return createGraphContext(clopos, idempotency, state.caller?.id ?? callerOf(request), options.live, {
+        idempotencyScope: idempotencyScope(state.caller, address),
+        ...(options.commitWindowMs === undefined ? {} : { commitWindowMs: options.commitWindowMs }),
+      });
     },
     // Always masked; NODE_ENV=development adds the original message and stack for local debugging.
     maskedErrors: { maskError, isDev: options.development ?? false },
@@ -155,6 +163,16 @@ export function createGateway(options: GatewayOptions) {
     maxRequestBodySize: false,
     plugins,
   });
+}
+
+/**
+ * Whose idempotency keys these are: the API key's name (so a rotated key keeps its keys), with
+ * the pass-through token's digest; anonymous callers (no keys configured) by client address, as
+ * the rate limit counts them, so two anonymous clients never share a key.
+ */
+export function idempotencyScope(caller: Caller | undefined, address: string | undefined): string {
+  if (!caller || caller.name === 'anonymous') return `ip:${address ?? 'unknown'}`;
+  return `key:${caller.name}${caller.cloposToken ? `.token:${caller.cloposToken.digest}` : ''}`;
 }
 
 /** Outside the key check (no keys configured): a stable, non-secret name for the caller. */

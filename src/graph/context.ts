@@ -16,22 +16,39 @@ export interface GraphContext {
   clopos: CloposApi;
   orderLoader: DataLoader<OrderKey, ClopOrder | null, string>;
   idempotency: IdempotencyStore;
-  /** Who is calling (a digest of their API key, or "anonymous"): idempotency keys are per caller. */
+  /** Who is calling (a digest of their API key, or "anonymous"): live subscriptions are counted per caller. */
   caller: string;
   /** Live order updates (Subscription.orderChanged); absent when the gateway was built without them. */
   live?: LiveOrders;
+  /** Whose createOrder idempotency keys these are (key name, or client address when anonymous). */
+  idempotencyScope: string;
+  /** CLOPOS_COMMIT_WINDOW_MS; placeOrder's default when absent. */
+  commitWindowMs?: number;
+}
+
+export interface WriteOptions {
+  idempotencyScope?: string;
+  commitWindowMs?: number;
 }
 
 export function orderKeyString(key: OrderKey): string {
   return `${key.id}|${key.venueId ?? ''}|${key.withReceipt ? 'r' : ''}`;
 }
 
-export function createGraphContext(clopos: CloposApi, idempotency: IdempotencyStore, caller: string, live?: LiveOrders): GraphContext {
+export function createGraphContext(
+  clopos: CloposApi,
+  idempotency: IdempotencyStore,
+  caller: string,
+  live?: LiveOrders,
+  write: WriteOptions = {},
+): GraphContext {
   return {
     ...(live ? { live } : {}),
     clopos,
     idempotency,
     caller,
+    idempotencyScope: write.idempotencyScope ?? caller,
+    ...(write.commitWindowMs === undefined ? {} : { commitWindowMs: write.commitWindowMs }),
     // Clopos has no batch read by id, so the loader's job is de-duplication within a request.
     orderLoader: new DataLoader<OrderKey, ClopOrder | null, string>(
       (keys) =>

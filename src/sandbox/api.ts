@@ -31,7 +31,7 @@ export async function handleApi(ctx: SandboxContext, req: IncomingMessage, res: 
     at: r.started,
   };
   ctx.log.add(entry);
-  const reply: Reply = (status, body, headers) => {
+  let reply: Reply = (status, body, headers) => {
     entry.status = status;
     sendJson(res, status, body, headers);
   };
@@ -42,8 +42,17 @@ export async function handleApi(ctx: SandboxContext, req: IncomingMessage, res: 
   if (raw.raw !== '') entry.body = json.ok ? json.value : raw.raw;
 
   const fault = ctx.faults.take(method, r.path);
-  if (fault) {
-    const limit = r.path === '/auth' ? ctx.options.authRateLimitPerMinute : ctx.options.rateLimitPerMinute;
+  const limit = r.path === '/auth' ? ctx.options.authRateLimitPerMinute : ctx.options.rateLimitPerMinute;
+  if (fault?.afterStore) {
+    // Served (and stored) now; the answer the client gets is the fault's.
+    const real = reply;
+    reply = (status, body, headers) => {
+      answerFault(fault, req, res, limit).then(
+        (faulted) => (faulted === undefined ? real(status, body, headers) : (entry.status = faulted)),
+        () => res.destroy(),
+      );
+    };
+  } else if (fault) {
     const status = await answerFault(fault, req, res, limit);
     if (status !== undefined) {
       entry.status = status;

@@ -46,6 +46,13 @@ export interface Fault {
   malformedJson?: boolean;
   /** With status: send this JSON body instead of the documented error (e.g. /auth's 200 `success:false`). */
   body?: unknown;
+  /**
+   * Serve the request first (a POST /orders stores its order), then answer with the fault (its
+   * latency, status, reset or malformed JSON) instead of the real answer: a commit whose answer is
+   * lost. Without it the fault answers instead of serving (nothing stored), except a fault that only
+   * adds latency, which delays the request and then serves it (stores late).
+   */
+  afterStore?: boolean;
 }
 
 export interface RequestLogEntry {

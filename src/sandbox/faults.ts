@@ -51,6 +51,7 @@ export function faultProblem(value: unknown): string | undefined {
     ['rateLimitReset', (v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number of seconds'],
     ['resetConnection', (v) => typeof v === 'boolean', 'a boolean'],
     ['malformedJson', (v) => typeof v === 'boolean', 'a boolean'],
+    ['afterStore', (v) => typeof v === 'boolean', 'a boolean'],
   ];
   for (const [key, ok, what] of checks) {
     if (f[key] !== undefined && !ok(f[key])) return `${key} must be ${what}`;

@@ -5,7 +5,7 @@ import type { CancelOrderPayloadResolvers, CreateOrderPayloadResolvers } from '.
 import type { ClopOrder } from '../../clopos/types.js';
 import type { GraphContext } from '../context.js';
 import { selectedFieldNames, selectsField } from '../selection.js';
-import type { OrderPayloadModel } from '../write/payloads.js';
+import type { OrderPayloadModel, UserErrorModel } from '../write/payloads.js';
 
 const ID_ONLY = new Set(['id', '__typename']);
 
@@ -25,12 +25,15 @@ async function payloadOrder(
   return (await orderLoader.load(key)) ?? ref.known ?? null;
 }
 
+/** retryAfter is null unless the error says when to repeat. */
+const withRetryAfter = (error: UserErrorModel) => ({ ...error, retryAfter: error.retryAfter ?? null });
+
 export const CreateOrderPayload: CreateOrderPayloadResolvers = {
   order: (payload, _args, ctx, info) => payloadOrder(payload, ctx, info),
-  userErrors: (payload) => payload.userErrors,
+  userErrors: (payload) => payload.userErrors.map(withRetryAfter),
 };
 
 export const CancelOrderPayload: CancelOrderPayloadResolvers = {
   order: (payload, _args, ctx, info) => payloadOrder(payload, ctx, info),
-  userErrors: (payload) => payload.userErrors,
+  userErrors: (payload) => payload.userErrors.map(withRetryAfter),
 };

@@ -9,7 +9,20 @@ export type IdempotencyOutcome =
   /** Clopos refused the order (nothing was created): repeats get the same answer. */
   | { kind: 'rejected'; userErrors: UserErrorModel[] }
   /** The create may or may not have reached Clopos: a repeat looks for the order first. */
-  | { kind: 'unknown' };
+  | { kind: 'unknown'; retryAt?: number; why?: string };
+
+/** One POST /orders sent for a key (the first, or a resend after a search found nothing). */
+export interface AttemptRecord {
+  id: string;
+  /**
+   * The marker in its lines' product_hash, derived from the caller, the key and `id`; absent when
+   * every line carried the caller's own productHash (then its order cannot be recognised).
+   */
+  marker?: string;
+  startedAt: number;
+  /** Until when Clopos may still commit it: startedAt + CLOPOS_COMMIT_WINDOW_MS. */
+  windowEndsAt: number;
+}
 
 export interface IdempotencyRecord {
   /** A hash of the input the key was first used with. */
@@ -18,8 +31,10 @@ export interface IdempotencyRecord {
   firstAttemptAt: number;
   /** Absent while an attempt is in flight. */
   outcome?: IdempotencyOutcome;
-  /** Names the current attempt, so exactly one repeat takes over after it (see placeOrder). */
+  /** Names the key's current state, so exactly one repeat takes over after it (see placeOrder). */
   attemptId?: string;
+  /** Every attempt sent, oldest first: a repeat waits out their windows and searches for their markers. */
+  attempts?: AttemptRecord[];
   /** While in flight: when the claim lapses, so a crashed attempt does not block the key forever. */
   leaseUntil?: number;
 }

@@ -4,6 +4,8 @@ export interface UserErrorModel {
   field: string[];
   message: string;
   code: string;
+  /** With UPSTREAM_OUTCOME_UNKNOWN: seconds to wait before repeating with the same idempotency key. */
+  retryAfter?: number;
 }
 
 /** An order a mutation produced, known by id; the full order is read only when asked for. */

@@ -1,139 +1,222 @@
 // createOrder's flow: validate, map, and send once, with idempotency keys making retries safe.
-// A create is never resent on a 5xx, timeout or broken connection (the client guarantees that);
-// an outcome we could not confirm is reported, and a repeat with the same key looks for the
-// order among the venue's newest before sending again.
+// A create is never resent on a 5xx, timeout or broken connection (the client guarantees that).
+// When its outcome is unknown, a repeat with the same key first waits out the attempt's commit
+// window (Clopos may still be processing it), then looks for the order by the marker only that
+// attempt put in its lines' product_hash, and sends again only when the search proves it absent.
 import { createHash, randomUUID } from 'node:crypto';
 import type { CreateOrderInput } from '../../../generated/graphql.js';
 import type { CloposApi } from '../../clopos/api.js';
 import { isUpstreamError } from '../../clopos/errors.js';
-import type { ClopCreateOrderRequest, ClopOrder } from '../../clopos/types.js';
-import type { IdempotencyOutcome, IdempotencyRecord, IdempotencyStore } from './idempotency.js';
+import type { ClopCreateOrderRequest, ClopOrder, ClopProduct } from '../../clopos/types.js';
+import { DEFAULT_COMMIT_WINDOW_MS } from '../../config.js';
+import { currentScope } from '../../request-scope.js';
+import type { AttemptRecord, IdempotencyOutcome, IdempotencyRecord, IdempotencyStore } from './idempotency.js';
 import { failed, userError, type OrderPayloadModel } from './payloads.js';
 import { IdempotencyUnavailable, idempotencyUnavailable } from './redis-idempotency.js';
-import { toCreateOrderBody } from './toClopos.js';
+import { markerOf, toCreateOrderBody } from './toClopos.js';
 import { validateCreateOrder } from './validate.js';
 
 /** How long an attempt in flight holds its key; well past the Clopos call's own timeout. */
 export const IN_FLIGHT_LEASE_MS = 60_000;
-/** Slack for the clock difference between the gateway and Clopos when matching a lost order. */
+/** Slack for the clock difference between the gateway and Clopos when searching for an order. */
 const CLOCK_SLACK_MS = 5 * 60_000;
-const POLL_MS = 25;
+const POLL_MS = 50;
+/** Kept free at the end of a request that waits out a window, for the search (a list call or two). */
+const SEARCH_RESERVE_MS = 2_000;
+/**
+ * The search reads at most this many orders created since the first attempt, in one list call
+ * (createOrder's cost in src/http/limits.ts counts one); more is answered as unknown, never resent.
+ */
+const SEARCH_PAGE_SIZE = 100;
+const SEARCH_MAX_PAGES = 1;
+/** Outside a GraphQL request (no deadline in scope): how long a repeat may wait. */
+const DEFAULT_DEADLINE_MS = 15_000;
 
 export interface PlaceOrderDeps {
   clopos: CloposApi;
   store: IdempotencyStore;
-  /** Who is calling: keys are theirs alone. */
+  /** Who is calling: keys are theirs alone (API key name, or client address when anonymous). */
   scope: string;
+  /** CLOPOS_COMMIT_WINDOW_MS: how long after an attempt started Clopos may still commit it. */
+  commitWindowMs?: number;
   now?: () => number;
+  /** Epoch ms by which the request must be answered; default: the request scope's deadline. */
+  deadline?: number;
+}
+
+interface Flow {
+  key: string;
+  idempotencyKey: string;
+  input: CreateOrderInput;
+  fingerprint: string;
+  deps: PlaceOrderDeps;
+  now: () => number;
+  windowMs: number;
+  deadline: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The marker of one attempt: only the caller, its key and this attempt's random id give it. */
+export function attemptMarker(scope: string, idempotencyKey: string, attemptId: string): string {
+  return createHash('sha256').update(`${scope}\n${idempotencyKey}\n${attemptId}`).digest('hex').slice(0, 16);
+}
+
 export async function placeOrder(input: CreateOrderInput, deps: PlaceOrderDeps): Promise<OrderPayloadModel> {
   const errors = validateCreateOrder(input);
   if (errors.length > 0) return failed(errors);
-  const body = toCreateOrderBody(input);
-  if (!input.idempotencyKey) return toPayload(await attempt(body, deps));
-
   const now = deps.now ?? Date.now;
-  const key = `${deps.scope}:${input.idempotencyKey}`;
-  const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
-  for (;;) {
-    const started = now();
-    const claim: IdempotencyRecord = { fingerprint, firstAttemptAt: started, leaseUntil: started + IN_FLIGHT_LEASE_MS, attemptId: randomUUID() };
-    let held;
-    try {
-      held = await deps.store.claim(key, claim);
-    } catch (error) {
-      // A shared store (Redis) out of reach: refuse rather than risk a duplicate order.
-      if (error instanceof IdempotencyUnavailable) return idempotencyUnavailable();
-      throw error;
+  if (!input.idempotencyKey) {
+    // Marked too: a keyed repeat of someone else's look-alike order can then tell it is not theirs.
+    const outcome = await attempt(toCreateOrderBody(input, attemptMarker(deps.scope, '', randomUUID())), deps);
+    return toPayload(outcome.kind === 'unknown' ? { kind: 'unknown', why: NO_KEY } : outcome, now());
+  }
+  const flow: Flow = {
+    key: `${deps.scope}:${input.idempotencyKey}`,
+    idempotencyKey: input.idempotencyKey,
+    input,
+    fingerprint: createHash('sha256').update(JSON.stringify(toCreateOrderBody(input))).digest('base64url'),
+    deps,
+    now,
+    windowMs: deps.commitWindowMs ?? DEFAULT_COMMIT_WINDOW_MS,
+    deadline: deps.deadline ?? currentScope()?.deadline ?? now() + DEFAULT_DEADLINE_MS,
+  };
+  try {
+    for (;;) {
+      const first = newAttempt(flow);
+      const claim: IdempotencyRecord = {
+        fingerprint: flow.fingerprint,
+        firstAttemptAt: first.startedAt,
+        leaseUntil: first.startedAt + IN_FLIGHT_LEASE_MS,
+        attemptId: first.id,
+        attempts: [first],
+      };
+      const held = await deps.store.claim(flow.key, claim);
+      if (!held) return await run(flow, claim);
+      if (held.fingerprint !== flow.fingerprint) {
+        return failed([
+          userError(['input', 'idempotencyKey'], 'IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used with a different order.'),
+        ]);
+      }
+      const settled = await settle(flow, held);
+      // Undefined: the attempt created nothing for sure and freed the key; claim it afresh.
+      if (settled) return settled;
     }
-    if (!held) return run(key, claim, body, deps);
-    if (held.fingerprint !== fingerprint) {
-      return failed([
-        userError(['input', 'idempotencyKey'], 'IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used with a different order.'),
-      ]);
-    }
-    const settled = await settle(key, held, body, deps, now);
-    // Undefined: the attempt created nothing for sure and freed the key; claim it afresh.
-    if (settled) return settled;
+  } catch (error) {
+    // A shared store (Redis) out of reach: refuse rather than risk a duplicate order.
+    if (error instanceof IdempotencyUnavailable) return idempotencyUnavailable();
+    throw error;
   }
 }
 
+function newAttempt(flow: Flow): AttemptRecord {
+  const startedAt = flow.now();
+  const id = randomUUID();
+  // Lines with the caller's own productHash carry no marker; one marked line is enough.
+  const markable = flow.input.lines.some((line) => !line.productHash);
+  return {
+    id,
+    ...(markable ? { marker: attemptMarker(flow.deps.scope, flow.idempotencyKey, id) } : {}),
+    startedAt,
+    windowEndsAt: startedAt + flow.windowMs,
+  };
+}
+
+/** When the key's attempts can no longer commit: the latest window end (or, in flight, its lease). */
+function windowEnd(record: IdempotencyRecord, windowMs: number): number {
+  const ends = (record.attempts ?? []).map((a) => a.windowEndsAt);
+  return Math.max(record.firstAttemptAt + windowMs, ...ends);
+}
+
 /**
- * A repeat of a key that is held: waits for the attempt in flight and answers its outcome. When
- * that outcome is unknown (or the attempt stalled past its lease), exactly one repeat takes over,
- * the one that claims the attempt's takeover marker: it looks for the order and sends again only
- * when it is not there. The other repeats keep waiting for that takeover's outcome.
+ * A repeat of a key that is held. A settled outcome (created, rejected) is answered at once. While
+ * an attempt is in flight, or its outcome is unknown and its window still open, the repeat waits
+ * if its own deadline allows, else answers UPSTREAM_OUTCOME_UNKNOWN with the seconds left: it never
+ * sends. Once the window has closed, exactly one repeat (the one that claims the takeover marker)
+ * searches for the order and sends again only when the search proves it absent.
  */
-async function settle(
-  key: string,
-  first: IdempotencyRecord,
-  body: ClopCreateOrderRequest,
-  deps: PlaceOrderDeps,
-  now: () => number,
-): Promise<OrderPayloadModel | undefined> {
-  // Bounded even if a takeover elsewhere died without a word (a crashed instance on a shared store).
-  const giveUpAt = now() + IN_FLIGHT_LEASE_MS;
+async function settle(flow: Flow, first: IdempotencyRecord): Promise<OrderPayloadModel | undefined> {
+  const { deps, now } = flow;
   let held = first;
   for (;;) {
-    if (held.outcome && held.outcome.kind !== 'unknown') return toPayload(held.outcome);
-    const stalled = !held.outcome && (held.leaseUntil ?? 0) <= now();
-    if (held.outcome || stalled) {
-      const marker = `${key}#after:${held.attemptId ?? held.firstAttemptAt}`;
-      if (!(await deps.store.claim(marker, { fingerprint: held.fingerprint, firstAttemptAt: now() }))) {
-        return takeOver(key, marker, held, body, deps, now);
-      }
+    if (held.outcome && held.outcome.kind !== 'unknown') return toPayload(held.outcome, now());
+    const t = now();
+    const inFlight = !held.outcome && (held.leaseUntil ?? 0) > t;
+    const closesAt = windowEnd(held, flow.windowMs);
+    if (!inFlight && t >= closesAt) {
+      const marker = `${flow.key}#after:${held.attemptId ?? held.firstAttemptAt}`;
+      if (!(await deps.store.claim(marker, { fingerprint: held.fingerprint, firstAttemptAt: t }))) return takeOver(flow, marker, held);
+      // Another repeat is searching: wait for what it finds.
     }
-    if (now() > giveUpAt) return toPayload({ kind: 'unknown' });
+    // In flight, the attempt may still succeed: wait for it while the deadline allows. Unknown in
+    // its window: wait only when the window closes in time to search before the deadline.
+    const canWait = t + POLL_MS + SEARCH_RESERVE_MS <= flow.deadline && (inFlight || t >= closesAt || closesAt + SEARCH_RESERVE_MS <= flow.deadline);
+    if (!canWait) return toPayload({ kind: 'unknown', retryAt: Math.max(closesAt, t + 1000), why: IN_WINDOW }, t);
     await sleep(POLL_MS);
-    const current = await deps.store.get(key);
+    const current = await deps.store.get(flow.key);
     if (!current || current.fingerprint !== held.fingerprint) return undefined;
     held = current;
   }
 }
 
-/** The attempt's outcome is unknown (or it never finished): it may have created the order. */
-async function takeOver(
-  key: string,
-  marker: string,
-  held: IdempotencyRecord,
-  body: ClopCreateOrderRequest,
-  deps: PlaceOrderDeps,
-  now: () => number,
-): Promise<OrderPayloadModel> {
-  let lost: ClopOrder | undefined;
-  try {
-    lost = await findLostOrder(body, held.firstAttemptAt, deps.clopos);
-  } catch (error) {
-    // Nothing changed: let the next repeat take over instead of waiting on us forever.
+/** The attempts' windows have closed and their outcome is unknown: search by marker, then maybe resend. */
+async function takeOver(flow: Flow, marker: string, held: IdempotencyRecord): Promise<OrderPayloadModel> {
+  const { deps } = flow;
+  const attempts = held.attempts ?? [];
+  const markers = attempts.map((a) => a.marker);
+  const body = toCreateOrderBody(flow.input);
+  let search: Search;
+  if (attempts.length === 0 || markers.some((m) => m === undefined)) {
+    search = { kind: 'unsure', why: UNMARKED };
+  } else {
+    try {
+      search = await findMarkedOrder(body, held.firstAttemptAt, new Set(markers as string[]), deps.clopos);
+    } catch (error) {
+      // Nothing changed: let the next repeat search instead of waiting on us.
+      await deps.store.release(marker);
+      throw error;
+    }
+  }
+  const record: IdempotencyRecord = { fingerprint: held.fingerprint, firstAttemptAt: held.firstAttemptAt, attempts };
+  if (search.kind === 'found') {
+    const outcome: IdempotencyOutcome = { kind: 'created', orderId: search.order.id, venueId: String(body.venue_id) };
+    await deps.store.put(flow.key, { ...record, attemptId: held.attemptId ?? randomUUID(), outcome });
+    return toPayload(outcome, flow.now());
+  }
+  if (search.kind === 'unsure') {
+    // Neither adopt nor resend; a later repeat may search again (the listing may have changed).
     await deps.store.release(marker);
-    throw error;
+    return toPayload({ kind: 'unknown', why: search.why }, flow.now());
   }
-  const record: IdempotencyRecord = { fingerprint: held.fingerprint, firstAttemptAt: held.firstAttemptAt };
-  if (lost) {
-    const outcome: IdempotencyOutcome = { kind: 'created', orderId: lost.id, venueId: String(body.venue_id) };
-    await deps.store.put(key, { ...record, outcome });
-    return toPayload(outcome);
-  }
-  const retry = { ...record, leaseUntil: now() + IN_FLIGHT_LEASE_MS, attemptId: randomUUID() };
-  await deps.store.put(key, retry);
-  return run(key, retry, body, deps);
+  const next = newAttempt(flow);
+  const retry: IdempotencyRecord = { ...record, attempts: [...attempts, next], attemptId: next.id, leaseUntil: next.startedAt + IN_FLIGHT_LEASE_MS };
+  await deps.store.put(flow.key, retry);
+  return run(flow, retry);
 }
 
-async function run(key: string, record: IdempotencyRecord, body: ClopCreateOrderRequest, deps: PlaceOrderDeps) {
+async function run(flow: Flow, record: IdempotencyRecord): Promise<OrderPayloadModel> {
+  const { deps } = flow;
+  const attempts = record.attempts ?? [];
+  const current = attempts[attempts.length - 1];
   let outcome: IdempotencyOutcome;
   try {
-    outcome = await attempt(body, deps);
+    outcome = await attempt(toCreateOrderBody(flow.input, current?.marker), deps);
   } catch (error) {
     // Thrown means Clopos created nothing for sure (refused credentials, quota, never connected).
-    await deps.store.release(key);
+    if (attempts.length > 1) {
+      // A resend: the earlier attempts' outcome is still unknown; forget only this one.
+      const { fingerprint, firstAttemptAt } = record;
+      await deps.store.put(flow.key, { fingerprint, firstAttemptAt, attempts: attempts.slice(0, -1), attemptId: randomUUID(), outcome: { kind: 'unknown' } });
+    } else {
+      await deps.store.release(flow.key);
+    }
     throw error;
   }
   const { fingerprint, firstAttemptAt, attemptId } = record;
-  await deps.store.put(key, { fingerprint, firstAttemptAt, outcome, ...(attemptId ? { attemptId } : {}) });
-  return toPayload(outcome);
+  await deps.store.put(flow.key, { fingerprint, firstAttemptAt, attempts, outcome, ...(attemptId ? { attemptId } : {}) });
+  if (outcome.kind !== 'unknown') return toPayload(outcome, flow.now());
+  const retryAt = windowEnd(record, flow.windowMs);
+  return toPayload({ kind: 'unknown', retryAt, why: current?.marker ? FIRST_UNKNOWN : UNMARKED_FIRST }, flow.now());
 }
 
 async function attempt(body: ClopCreateOrderRequest, { clopos }: PlaceOrderDeps): Promise<IdempotencyOutcome> {
@@ -156,44 +239,82 @@ function rejection(message: string | undefined): string {
   return `Clopos rejected the order: ${message}`;
 }
 
-function toPayload(outcome: IdempotencyOutcome): OrderPayloadModel {
+const FIRST_UNKNOWN =
+  'Clopos did not confirm the order; it may or may not exist. Repeat with the same idempotencyKey after retryAfter seconds: the gateway then returns the order if Clopos created it, and sends it once more only if it did not.';
+const IN_WINDOW =
+  'Clopos may still be processing an earlier attempt with this idempotencyKey, so nothing was sent. Repeat with the same key after retryAfter seconds.';
+const NO_KEY =
+  'Clopos did not confirm the order; it may or may not exist. Without an idempotencyKey the gateway cannot settle it: check the POS before placing it again.';
+const UNMARKED_FIRST =
+  'Clopos did not confirm the order; it may or may not exist. Every line carries your own productHash, so the gateway cannot recognise the order on a repeat: check the POS before placing it again.';
+const UNMARKED =
+  'Clopos did not confirm an earlier attempt with this idempotencyKey, and its lines carry no gateway marker (every line had your own productHash), so the gateway cannot tell whether it exists and will not send it again. Check the POS.';
+const LOOK_ALIKE =
+  'Clopos did not confirm an earlier attempt with this idempotencyKey. An order with the same lines but no gateway marker was created since, and it cannot be proven to be or not to be that attempt, so nothing was sent. Check the POS.';
+const TOO_MANY =
+  'Clopos did not confirm an earlier attempt with this idempotencyKey, and too many orders were created since to search them all, so nothing was sent. Check the POS.';
+
+function toPayload(outcome: IdempotencyOutcome, now: number): OrderPayloadModel {
   switch (outcome.kind) {
     case 'created':
       return { order: { id: outcome.orderId, venueId: outcome.venueId }, userErrors: [] };
     case 'rejected':
       return failed(outcome.userErrors);
-    case 'unknown':
-      return failed([
-        userError(
-          ['input'],
-          'UPSTREAM_OUTCOME_UNKNOWN',
-          'Clopos did not confirm the order; it may or may not exist. Repeat with the same idempotencyKey to settle it safely.',
-        ),
-      ]);
+    case 'unknown': {
+      const error = userError(['input'], 'UPSTREAM_OUTCOME_UNKNOWN', outcome.why ?? FIRST_UNKNOWN);
+      if (outcome.retryAt !== undefined) error.retryAfter = Math.max(1, Math.ceil((outcome.retryAt - now) / 1000));
+      return failed([error]);
+    }
   }
 }
+
+type Search = { kind: 'found'; order: ClopOrder } | { kind: 'absent' } | { kind: 'unsure'; why: string };
 
 function lineSignature(lines: Array<{ id?: number; count?: number; price?: number }>): string {
   return JSON.stringify(lines.map((l) => [l.id, l.count, l.price]).sort());
 }
 
-/** The venue's newest orders since the first attempt, looking for one with the same customer phone and lines. */
-async function findLostOrder(body: ClopCreateOrderRequest, since: number, clopos: CloposApi): Promise<ClopOrder | undefined> {
+const hashOf = (line: ClopProduct) => line.meta?.order_product?.product_hash;
+
+/**
+ * The venue's orders created since the first attempt (less the clock slack), newest first, read
+ * until older ones begin. An order whose lines carry one of the key's markers is its order (the
+ * oldest, if a copy exists). Absent is trusted only when every such order was read and none has the
+ * same lines without any gateway marker: that one could be ours with the marker lost.
+ */
+async function findMarkedOrder(body: ClopCreateOrderRequest, since: number, markers: Set<string>, clopos: CloposApi): Promise<Search> {
   const from = since - CLOCK_SLACK_MS;
-  const { orders } = await clopos.listOrders({
-    page: 1,
-    limit: 50,
-    venueId: String(body.venue_id),
-    createdFrom: new Date(from).toISOString().slice(0, 10),
-    sort: { field: 'created_at', direction: -1 },
-  });
   const wanted = lineSignature(body.products.map((p) => ({ id: p.product_id, count: p.count, price: p.price })));
-  return orders.find(
-    (order) =>
-      Date.parse(order.created_at ?? '') >= from &&
-      (order.payload?.customer?.phone ?? undefined) === body.customer.phone &&
-      lineSignature(
-        (order.payload?.products ?? []).map((p) => ({ id: p.product_id, count: p.count ?? p.meta?.order_product?.count, price: p.meta?.price })),
-      ) === wanted,
-  );
+  let lookAlike = false;
+  let seen = 0;
+  for (let page = 1; ; page++) {
+    const { orders, total } = await clopos.listOrders({
+      page,
+      limit: SEARCH_PAGE_SIZE,
+      venueId: String(body.venue_id),
+      createdFrom: new Date(from).toISOString().slice(0, 10),
+      sort: { field: 'created_at', direction: -1 },
+    });
+    seen += orders.length;
+    const found: ClopOrder[] = [];
+    let older = false;
+    for (const order of orders) {
+      // An unreadable created_at counts as recent: it is searched, never skipped.
+      if (Date.parse(order.created_at ?? '') < from) {
+        older = true;
+        break;
+      }
+      const lines = order.payload?.products ?? [];
+      const marks = lines.map((line) => markerOf(hashOf(line)));
+      if (marks.some((m) => m !== undefined && markers.has(m))) found.push(order);
+      else if (marks.every((m) => m === undefined)) {
+        const signature = lineSignature(lines.map((p) => ({ id: p.product_id, count: p.count ?? p.meta?.order_product?.count, price: p.meta?.price })));
+        if (signature === wanted) lookAlike = true;
+      }
+    }
+    if (found.length > 0) return { kind: 'found', order: found.reduce((a, b) => (b.id < a.id ? b : a)) };
+    const complete = older || orders.length === 0 || seen >= total;
+    if (complete) return lookAlike ? { kind: 'unsure', why: LOOK_ALIKE } : { kind: 'absent' };
+    if (page >= SEARCH_MAX_PAGES) return { kind: 'unsure', why: lookAlike ? LOOK_ALIKE : TOO_MANY };
+  }
 }

@@ -26,14 +26,31 @@ export function deriveProductHash(line: OrderLineInput): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
 }
 
-function toProduct(line: OrderLineInput): Product {
+/**
+ * The product_hash sent: the caller's own, kept verbatim; otherwise the content hash, followed by
+ * the attempt's marker when there is one (`<16 hex>-<16 hex>`). Clopos echoes product_hash on
+ * reads, so the marker is how a repeat recognises the order its first attempt created.
+ */
+export function lineHash(line: OrderLineInput, marker?: string): string {
+  if (line.productHash) return line.productHash;
+  return marker ? `${deriveProductHash(line)}-${marker}` : deriveProductHash(line);
+}
+
+const MARKED = /^[0-9a-f]{16}-([0-9a-f]{16})$/;
+
+/** The attempt marker a product_hash read back from Clopos carries, if it has the gateway's form. */
+export function markerOf(hash: string | null | undefined): string | undefined {
+  return hash ? MARKED.exec(hash)?.[1] : undefined;
+}
+
+function toProduct(line: OrderLineInput, marker?: string): Product {
   return defined<Product>({
     product_id: Number(line.productId),
     product_name: line.name,
     count: line.quantity,
     price: line.unitPrice,
     status: line.status ?? 'new',
-    product_hash: line.productHash ?? deriveProductHash(line),
+    product_hash: lineHash(line, marker),
     portion_size: line.portionSize ?? undefined,
     note: line.note ?? undefined,
     modifiers: line.modifiers?.map((m) =>
@@ -48,7 +65,8 @@ function toProduct(line: OrderLineInput): Product {
   });
 }
 
-export function toCreateOrderBody(input: CreateOrderInput): Body {
+/** `marker`: the attempt's marker, added to the product_hash of every line the caller gave none. */
+export function toCreateOrderBody(input: CreateOrderInput, marker?: string): Body {
   const { customer } = input;
   return defined<Body>({
     sale_type_id: Number(input.saleTypeId),
@@ -61,7 +79,7 @@ export function toCreateOrderBody(input: CreateOrderInput): Body {
       customer_discount_type: customer.discountType ?? undefined,
       name: customer.name ?? undefined,
     }),
-    products: input.lines.map(toProduct),
+    products: input.lines.map((line) => toProduct(line, marker)),
     delivery_fee: input.deliveryFee ?? undefined,
     comment: input.comment ?? undefined,
     discount: input.discount ? { discount_type: input.discount.type, discount_value: input.discount.value } : undefined,

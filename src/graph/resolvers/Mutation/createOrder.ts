@@ -2,4 +2,9 @@ import type { MutationResolvers } from '../../../../generated/graphql.js';
 import { placeOrder } from '../../write/placeOrder.js';
 
 export const createOrder: NonNullable<MutationResolvers['createOrder']> = (_parent, { input }, ctx) =>
-  placeOrder(input, { clopos: ctx.clopos, store: ctx.idempotency, scope: ctx.caller });
+  placeOrder(input, {
+    clopos: ctx.clopos,
+    store: ctx.idempotency,
+    scope: ctx.idempotencyScope,
+    ...(ctx.commitWindowMs === undefined ? {} : { commitWindowMs: ctx.commitWindowMs }),
+  });
