@@ -7,10 +7,12 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { CREATE_FULL, CREATE_ID_ONLY, creates, simpleInput, until, type CreateResult } from './write-support.js';
 
 const TIMEOUT_MS = 600;
+/** CLOPOS_COMMIT_WINDOW_MS, short here: a repeat waits it out (inside its deadline) before searching. */
+const WINDOW_MS = 800;
 
 let gw: TestGateway;
 beforeAll(async () => {
-  gw = await startTestGateway({ client: { timeoutMs: TIMEOUT_MS } });
+  gw = await startTestGateway({ client: { timeoutMs: TIMEOUT_MS }, gateway: { commitWindowMs: WINDOW_MS } });
 });
 afterAll(() => gw.close());
 beforeEach(() => gw.sandbox.control.reset());

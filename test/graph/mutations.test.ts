@@ -28,6 +28,8 @@ const create = (input: Record<string, unknown>, query = CREATE_ID_ONLY) => gw.gq
 
 /** The new orders in the sandbox since `before` (its ids), newest first. */
 const newOrders = (before: Set<number>) => gw.sandbox.control.orders().filter((o) => !before.has(o.id));
+/** A derived product_hash: the line's content hash, then the marker of the attempt that sent it. */
+const marked = (line: OrderLineInput) => expect.stringMatching(new RegExp(`^${deriveProductHash(line)}-[0-9a-f]{16}$`));
 const orderIds = () => new Set(gw.sandbox.control.orders().map((o) => o.id));
 
 describe('createOrder sends the documented POST /orders body', () => {
@@ -88,7 +90,7 @@ describe('createOrder sends the documented POST /orders body', () => {
             { modifier_id: 502, modifier_name: 'Mushrooms', count: 1 },
           ],
         },
-        { product_id: 93, product_name: 'Ayran', count: 3, price: 1.5, status: 'new', product_hash: deriveProductHash(plainLine) },
+        { product_id: 93, product_name: 'Ayran', count: 3, price: 1.5, status: 'new', product_hash: marked(plainLine) },
       ],
       delivery_fee: 2.5,
       comment: 'Leave at the door',
@@ -108,7 +110,7 @@ describe('createOrder sends the documented POST /orders body', () => {
       sale_type_id: 3,
       venue_id: 2,
       customer: { id: 0 },
-      products: [{ product_id: 93, product_name: 'Ayran', count: 3, price: 1.5, status: 'new', product_hash: deriveProductHash(plainLine) }],
+      products: [{ product_id: 93, product_name: 'Ayran', count: 3, price: 1.5, status: 'new', product_hash: marked(plainLine) }],
     });
   });
 
@@ -151,7 +153,7 @@ describe('createOrder sends the documented POST /orders body', () => {
           unitPrice: 1.5,
           portionSize: 1,
           status: 'new',
-          productHash: deriveProductHash(plainLine),
+          productHash: marked(plainLine),
           note: null,
           modifiers: [],
         },
