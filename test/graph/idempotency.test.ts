@@ -200,7 +200,7 @@ describe('idempotency keys are per caller', () => {
   });
   afterAll(() => keyed.close());
 
-  it('does not let two API keys collide on the same idempotency key', async () => {
+  it('does not let two API keys collide on the same idempotency key (keys are per key name)', async () => {
     const input = simpleInput({ idempotencyKey: freshKey() });
     const asA = { authorization: 'Bearer a' };
     const asB = { authorization: 'Bearer b' };
@@ -210,6 +210,30 @@ describe('idempotency keys are per caller', () => {
     expect(createdId(await create(input, asA, keyed))).toBe(fromA);
     expect(createdId(await create(input, asB, keyed))).toBe(fromB);
     expect(creates(keyed)).toHaveLength(2);
+  });
+});
+
+describe('anonymous callers (no API keys) are scoped by client address', () => {
+  /** As node:http hands Yoga the request: the socket tells the client address. */
+  const fromAddress = async (remoteAddress: string, input: Record<string, unknown>) => {
+    const response = await gw.yoga.fetch(
+      'http://gateway.test/graphql',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CREATE_ID_ONLY, variables: { input } }) },
+      { req: { socket: { remoteAddress } } },
+    );
+    return (await response.json()) as { data?: CreateResult | null };
+  };
+
+  it('two anonymous clients with the same idempotency key each get their own order; each repeat gets its own back', async () => {
+    const input = simpleInput({ idempotencyKey: freshKey() });
+    const before = orderIds();
+    const first = createdId(await fromAddress('192.0.2.10', input));
+    const second = createdId(await fromAddress('192.0.2.20', input));
+    expect(second).not.toBe(first);
+    expect(createdId(await fromAddress('192.0.2.10', input))).toBe(first);
+    expect(createdId(await fromAddress('192.0.2.20', input))).toBe(second);
+    expect(newOrders(before).map((o) => String(o.id)).sort()).toEqual([first, second].sort());
+    expect(creates(gw)).toHaveLength(2);
   });
 });
 

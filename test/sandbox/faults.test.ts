@@ -71,6 +71,71 @@ describe('injected faults', () => {
     expect(() => JSON.parse(text)).toThrow();
   });
 
+  describe('on POST /orders: before storing, after storing, or late', () => {
+    const order = {
+      sale_type_id: 2,
+      venue_id: 1,
+      customer: { id: 0 },
+      products: [{ product_id: 88, product_name: 'Tea', count: 1, price: 2, product_hash: 'c0ffee0000000000-0123456789abcdef' }],
+    };
+    const count = () => sandbox.control.orders().length;
+    const post = async () => {
+      try {
+        return (await fetch(`${sandbox.baseUrl}/orders`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-token': await tokenFor(sandbox) },
+          body: JSON.stringify(order),
+        }).then(async (r) => ({ status: r.status, text: await r.text() })));
+      } catch {
+        return { status: 0, text: '' };
+      }
+    };
+
+    it.each<[string, Record<string, unknown>, number]>([
+      ['a 500', { status: 500 }, 500],
+      ['a reset', { resetConnection: true }, 0],
+      ['malformed JSON', { malformedJson: true }, 200],
+    ])('%s answers instead of serving: nothing is stored', async (_name, fault, status) => {
+      const before = count();
+      sandbox.control.injectFault({ method: 'POST', path: '/orders', times: 1, ...fault });
+      const answer = await post();
+      expect(answer.status).toBe(status);
+      expect(count()).toBe(before);
+    });
+
+    it.each<[string, Record<string, unknown>, number]>([
+      ['a 500', { status: 500 }, 500],
+      ['a reset', { resetConnection: true }, 0],
+      ['malformed JSON', { malformedJson: true }, 200],
+    ])('%s with afterStore: the order is stored, the answer is the fault, product_hash is kept verbatim', async (_name, fault, status) => {
+      const before = count();
+      sandbox.control.injectFault({ method: 'POST', path: '/orders', times: 1, afterStore: true, ...fault });
+      const answer = await post();
+      expect(answer.status).toBe(status);
+      if (status === 200) expect(() => JSON.parse(answer.text)).toThrow();
+      expect(count()).toBe(before + 1);
+      const [stored] = sandbox.control.orders();
+      expect(stored!.payload!.products![0]!.meta!.order_product!.product_hash).toBe(order.products[0]!.product_hash);
+    });
+
+    it('latency alone delays the request and then stores it, even when the client gave up', async () => {
+      const before = count();
+      sandbox.control.injectFault({ method: 'POST', path: '/orders', times: 1, latencyMs: 400 });
+      const token = await tokenFor(sandbox);
+      const gaveUp = fetch(`${sandbox.baseUrl}/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-token': token },
+        body: JSON.stringify(order),
+        signal: AbortSignal.timeout(100),
+      });
+      await expect(gaveUp).rejects.toThrow();
+      expect(count()).toBe(before);
+      const deadline = Date.now() + 3000;
+      while (count() === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(count()).toBe(before + 1);
+    });
+  });
+
   it('stops after `times` matching requests', async () => {
     sandbox.control.injectFault({ path: '/orders', status: 500, times: 2 });
     const statuses = [];
@@ -147,6 +212,7 @@ describe('faults over HTTP (/__sandbox/faults)', () => {
     ['a status out of range', { status: 999 }],
     ['a path without a leading slash', { path: 'orders' }],
     ['times 0', { times: 0 }],
+    ['afterStore that is not a boolean', { afterStore: 'yes' }],
   ])('rejects %s with 400', async (_title, fault) => {
     const answer = await control(sandbox, 'POST', '/faults', fault);
     expect(answer.status).toBe(400);
