@@ -3,6 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IDEMPOTENCY_TTL_MS, MemoryIdempotencyStore, type IdempotencyRecord } from '../../src/graph/write/idempotency.js';
+import { attemptMarker } from '../../src/graph/write/placeOrder.js';
+import { deriveProductHash, lineHash, markerOf } from '../../src/graph/write/toClopos.js';
+import type { Caller } from '../../src/http/request-state.js';
+import { idempotencyScope } from '../../src/server.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { CREATE_FULL, CREATE_ID_ONLY, creates, simpleInput, until, type CreateResult } from './write-support.js';
 
@@ -312,5 +316,41 @@ describe('MemoryIdempotencyStore', () => {
     await store.release('k');
     expect(await store.claim('k', record(0, 'next'))).toBeUndefined();
     expect((await store.get('k'))?.fingerprint).toBe('next');
+  });
+});
+
+describe('whose keys they are, and the attempt marker', () => {
+  const caller = (name: string, id: string, token?: string): Caller => ({
+    name,
+    scope: 'write',
+    id,
+    ...(token ? { cloposToken: { token, digest: `d-${token}` } } : {}),
+  });
+
+  it('scopes keys by API key name (a rotated key keeps them), with a pass-through token apart, and anonymous callers by address', () => {
+    expect(idempotencyScope(caller('desk', 'digest-of-old-key'), '10.0.0.1')).toBe('key:desk');
+    expect(idempotencyScope(caller('desk', 'digest-of-new-key'), '10.0.0.2')).toBe('key:desk');
+    expect(idempotencyScope(caller('desk', 'x', 'tok'), undefined)).toBe('key:desk.token:d-tok');
+    expect(idempotencyScope(caller('anonymous', 'anonymous'), '10.0.0.1')).toBe('ip:10.0.0.1');
+    expect(idempotencyScope(caller('anonymous', 'anonymous'), '10.0.0.2')).toBe('ip:10.0.0.2');
+  });
+
+  it('gives each caller, key and attempt a marker of its own, which a derived product_hash carries', () => {
+    const markers = new Set([
+      attemptMarker('key:a', 'k', '1'),
+      attemptMarker('key:b', 'k', '1'),
+      attemptMarker('key:a', 'k2', '1'),
+      attemptMarker('key:a', 'k', '2'),
+    ]);
+    expect(markers.size).toBe(4);
+    const marker = attemptMarker('key:a', 'k', '1');
+    expect(marker).toMatch(/^[0-9a-f]{16}$/);
+    const line = { productId: '71', name: 'Plov', quantity: 1, unitPrice: 9 };
+    const hash = lineHash(line, marker);
+    expect(hash).toBe(`${deriveProductHash(line)}-${marker}`);
+    expect(markerOf(hash)).toBe(marker);
+    // The caller's own productHash is kept verbatim and carries no marker.
+    expect(lineHash({ ...line, productHash: 'abc123' }, marker)).toBe('abc123');
+    expect(markerOf('abc123')).toBeUndefined();
   });
 });
