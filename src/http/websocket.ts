@@ -73,7 +73,8 @@ export function attachWebSocket(server: Server, yoga: Enveloped, options: WebSoc
         // What the HTTP plugins would have attached to a request: the caller the key named.
         const request = new Request(`http://websocket${yoga.graphqlEndpoint}`, { method: 'POST' });
         stateOf(request).caller = ctx.extra.caller;
-        const enveloped = yoga.getEnveloped({ request, params: payload });
+        // req: the client's socket, so anonymous callers' idempotency keys are per address here too.
+        const enveloped = yoga.getEnveloped({ request, params: payload, req: ctx.extra.request });
         let document: ExecutionArgs['document'];
         try {
           document = enveloped.parse(query);
