@@ -1,0 +1,3 @@
+export type * from './order.js';
+export type * from './upstream.js';
+export * from './money.js';
