@@ -1,7 +1,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// Resolver parents are the REST types openapi-typescript generated from the Clopos spec
-// (mappers), so every mapping from Clopos to the graph is checked by the compiler.
+// Resolver parents are the domain types (src/domain): the graph never sees an upstream's REST
+// shape, and each adapter maps its own into these, checked by the compiler.
 const config: CodegenConfig = {
   overwrite: true,
   schema: 'schema/*.graphql',
@@ -13,23 +13,25 @@ const config: CodegenConfig = {
         contextType: '../src/graph/context.js#GraphContext',
         mapperTypeSuffix: 'Model',
         mappers: {
-          Order: '../src/clopos/types.js#ClopOrder',
-          Customer: '../src/clopos/types.js#ClopCustomer',
-          OrderLine: '../src/clopos/types.js#ClopProduct',
-          OrderLineModifier: '../src/clopos/types.js#ClopModifier',
-          Discount: '../src/clopos/types.js#ClopDiscount',
-          ServiceCharge: '../src/clopos/types.js#ClopMeta',
-          Receipt: '../src/clopos/types.js#ClopReceipt',
+          Order: '../src/domain/order.js#Order',
+          Customer: '../src/domain/order.js#Customer',
+          OrderLine: '../src/domain/order.js#OrderLine',
+          OrderLineModifier: '../src/domain/order.js#Modifier',
+          Discount: '../src/domain/order.js#Discount',
+          ServiceCharge: '../src/domain/order.js#ServiceCharge',
+          Receipt: '../src/domain/order.js#Receipt',
+          Money: '../src/domain/money.js#Money',
           OrderConnection: '../src/graph/pagination.js#OrderPage',
           OrderEdge: '../src/graph/pagination.js#OrderEdgeModel',
           CreateOrderPayload: '../src/graph/write/payloads.js#OrderPayloadModel',
           CancelOrderPayload: '../src/graph/write/payloads.js#OrderPayloadModel',
-          OrderChange: '../src/live/types.js#OrderChangeEvent',
+          OrderChange: '../src/domain/order.js#OrderChange',
         },
         scalars: {
           Date: 'string',
           DateTime: 'string',
-          ID: { input: 'string', output: 'string | number' },
+          Decimal: 'string',
+          ID: 'string',
         },
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
@@ -49,7 +51,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { Date: 'string', DateTime: 'string' },
+        scalars: { Date: 'string', DateTime: 'string', Decimal: 'string' },
       },
     },
     // ...and ready-made TanStack Query hooks over those documents.

@@ -141,7 +141,7 @@ describe('the order board (persisted-only gateway)', () => {
     await detail.getByRole('button', { name: 'Cancel order' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toBe(`Order #${id} cancelled`);
     await expect.poll(() => detail.innerText()).toContain('CANCELLED');
-    await expect.poll(() => rows().first().getAttribute('data-status')).toBe('IGNORE');
+    await expect.poll(() => rows().first().getAttribute('data-status')).toBe('CANCELLED');
     expect(stack.sandbox.control.orders().find((o) => String(o.id) === id)?.status).toBe('IGNORE');
   });
 

@@ -1,15 +1,15 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ClopOrder as ClopOrderModel, ClopCustomer as ClopCustomerModel, ClopProduct as ClopProductModel, ClopModifier as ClopModifierModel, ClopDiscount as ClopDiscountModel, ClopMeta as ClopMetaModel, ClopReceipt as ClopReceiptModel } from '../src/clopos/types.js';
+import type { Order as OrderModel, Customer as CustomerModel, OrderLine as OrderLineModel, Modifier as ModifierModel, Discount as DiscountModel, ServiceCharge as ServiceChargeModel, Receipt as ReceiptModel, OrderChange as OrderChangeModel } from '../src/domain/order.js';
+import type { Money as MoneyModel } from '../src/domain/money.js';
 import type { OrderPage as OrderPageModel, OrderEdgeModel as OrderEdgeModelModel } from '../src/graph/pagination.js';
 import type { OrderPayloadModel as OrderPayloadModelModel } from '../src/graph/write/payloads.js';
-import type { OrderChangeEvent as OrderChangeEventModel } from '../src/live/types.js';
 import type { GraphContext } from '../src/graph/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string | number; }
+  ID: { input: string; output: string; }
   String: { input: string; output: string; }
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
@@ -18,6 +18,11 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in ISO 8601 with a UTC offset (for example `2026-02-02T13:45:53.000Z`). */
   DateTime: { input: string; output: string; }
+  /**
+   * An exact decimal number as a string, for example `"8.50"` or `"12.5"`. Never a float, so no
+   * rounding creeps in; parse it with a decimal library, not `parseFloat`, when the cents matter.
+   */
+  Decimal: { input: string; output: string; }
 };
 
 /** The result of cancelOrder. */
@@ -88,9 +93,16 @@ export type Customer = {
 /** An order-level discount. */
 export type Discount = {
   __typename?: 'Discount';
+  /** What the discount takes off the order (never more than the lines). */
+  amount: Money;
+  /** The percentage, when the discount is one (`"10"` is 10 %); null for a fixed amount. */
+  rate: Maybe<Scalars['Decimal']['output']>;
   /** The POS's discount type code. */
   type: Scalars['Int']['output'];
-  /** The discount amount or rate, depending on the type. */
+  /**
+   * The discount amount or rate, depending on the type.
+   * @deprecated Use `amount` (what it takes off) and `rate` (the percentage, when it is one).
+   */
   value: Scalars['Float']['output'];
 };
 
@@ -102,10 +114,19 @@ export type DiscountInput = {
   value: Scalars['Float']['input'];
 };
 
+/** An amount of money in a currency, like Shopify's `MoneyV2`. */
+export type Money = {
+  __typename?: 'Money';
+  /** The amount as a decimal string with the currency's number of decimals, for example `"8.50"`. */
+  amount: Scalars['Decimal']['output'];
+  /** The ISO 4217 currency code, for example `AZN`. */
+  currencyCode: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Cancels an order (Clopos status `IGNORE`). Cancelling an order that is already cancelled
+   * Cancels an order: it becomes `CANCELLED` (Clopos is sent status `IGNORE`). Cancelling an order that is already cancelled
    * returns it without error.
    */
   cancelOrder: CancelOrderPayload;
@@ -142,6 +163,11 @@ export type Order = {
   /** Who ordered. */
   customer: Maybe<Customer>;
   /** The delivery charge, when there is one. */
+  deliveryCharge: Maybe<Money>;
+  /**
+   * The delivery charge, when there is one.
+   * @deprecated Use `deliveryCharge`, which carries the currency and exact decimals.
+   */
   deliveryFee: Maybe<Scalars['Float']['output']>;
   /** The order-level discount, when there is one. */
   discount: Maybe<Discount>;
@@ -161,6 +187,11 @@ export type Order = {
   serviceCharge: Maybe<ServiceCharge>;
   /** Where the order is in its life. */
   status: OrderStatus;
+  /**
+   * What the customer pays: the lines' totals, less the discount, plus the service charge and the
+   * delivery charge (README "Order totals"). Null when the POS cannot give an exact total.
+   */
+  total: Maybe<Money>;
   /** The order's source, for example `CALL_CENTER_ORDER`. */
   type: Maybe<Scalars['String']['output']>;
   /** When the order last changed. */
@@ -256,6 +287,8 @@ export type OrderLine = {
   note: Maybe<Scalars['String']['output']>;
   /** The portion size (1 is a full portion). */
   portionSize: Scalars['Float']['output'];
+  /** The price of one, without modifiers. */
+  price: Money;
   /** The POS's hash identifying the line's product and options. */
   productHash: Maybe<Scalars['String']['output']>;
   /** The product's id. */
@@ -264,7 +297,12 @@ export type OrderLine = {
   quantity: Scalars['Float']['output'];
   /** The line's kitchen status, for example `new`. */
   status: Maybe<Scalars['String']['output']>;
-  /** The price of one. */
+  /** The line's price with its modifiers, times its quantity (README "Order totals"). */
+  total: Money;
+  /**
+   * The price of one.
+   * @deprecated Use `price`, which carries the currency and exact decimals.
+   */
   unitPrice: Scalars['Float']['output'];
 };
 
@@ -299,9 +337,14 @@ export type OrderLineModifier = {
   name: Scalars['String']['output'];
   /** The portion size (1 when the POS does not say). */
   portionSize: Scalars['Float']['output'];
+  /** The price of one (0 when the POS does not say). */
+  price: Money;
   /** How many (1 when the POS does not say). */
   quantity: Scalars['Float']['output'];
-  /** The price of one (0 when the POS does not say). */
+  /**
+   * The price of one (0 when the POS does not say).
+   * @deprecated Use `price`, which carries the currency and exact decimals.
+   */
   unitPrice: Scalars['Float']['output'];
 };
 
@@ -338,10 +381,10 @@ export type OrderSortField =
 
 /** Where an order is in its life. */
 export type OrderStatus =
+  /** Cancelled (Clopos calls this `IGNORE`). */
+  | 'CANCELLED'
   /** Delivered to the customer. */
   | 'DELIVERED'
-  /** Cancelled (ignored by the POS). */
-  | 'IGNORE'
   /** Placed and waiting for the POS to accept it. */
   | 'PENDING'
   /** Accepted by the POS; it has an open receipt. */
@@ -403,9 +446,16 @@ export type Receipt = {
 /** Service charge settings of an order. */
 export type ServiceCharge = {
   __typename?: 'ServiceCharge';
+  /** What the charge adds to the order; zero when it is not enabled. */
+  amount: Money;
   /** Whether a service charge applies. */
   enabled: Scalars['Boolean']['output'];
-  /** The service charge amount or rate. */
+  /** The percentage of the discounted lines (`"5"` is 5 %). */
+  rate: Scalars['Decimal']['output'];
+  /**
+   * The service charge amount or rate.
+   * @deprecated Use `rate` (the percentage) and `amount` (what it adds).
+   */
   value: Scalars['Float']['output'];
 };
 
@@ -544,33 +594,35 @@ export type ResolversTypes = {
   CancelOrderPayload: ResolverTypeWrapper<OrderPayloadModelModel>;
   CreateOrderInput: CreateOrderInput;
   CreateOrderPayload: ResolverTypeWrapper<OrderPayloadModelModel>;
-  Customer: ResolverTypeWrapper<ClopCustomerModel>;
+  Customer: ResolverTypeWrapper<CustomerModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Discount: ResolverTypeWrapper<ClopDiscountModel>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Discount: ResolverTypeWrapper<DiscountModel>;
   DiscountInput: DiscountInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Order: ResolverTypeWrapper<ClopOrderModel>;
-  OrderChange: ResolverTypeWrapper<OrderChangeEventModel>;
+  Order: ResolverTypeWrapper<OrderModel>;
+  OrderChange: ResolverTypeWrapper<OrderChangeModel>;
   OrderChangeKind: OrderChangeKind;
   OrderConnection: ResolverTypeWrapper<OrderPageModel>;
   OrderCustomerInput: OrderCustomerInput;
   OrderEdge: ResolverTypeWrapper<OrderEdgeModelModel>;
   OrderFilter: OrderFilter;
-  OrderLine: ResolverTypeWrapper<ClopProductModel>;
+  OrderLine: ResolverTypeWrapper<OrderLineModel>;
   OrderLineInput: OrderLineInput;
-  OrderLineModifier: ResolverTypeWrapper<ClopModifierModel>;
+  OrderLineModifier: ResolverTypeWrapper<ModifierModel>;
   OrderLineModifierInput: OrderLineModifierInput;
   OrderSort: OrderSort;
   OrderSortField: OrderSortField;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Receipt: ResolverTypeWrapper<ClopReceiptModel>;
-  ServiceCharge: ResolverTypeWrapper<ClopMetaModel>;
+  Receipt: ResolverTypeWrapper<ReceiptModel>;
+  ServiceCharge: ResolverTypeWrapper<ServiceChargeModel>;
   ServiceChargeInput: ServiceChargeInput;
   SortDirection: SortDirection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -584,30 +636,32 @@ export type ResolversParentTypes = {
   CancelOrderPayload: OrderPayloadModelModel;
   CreateOrderInput: CreateOrderInput;
   CreateOrderPayload: OrderPayloadModelModel;
-  Customer: ClopCustomerModel;
+  Customer: CustomerModel;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Discount: ClopDiscountModel;
+  Decimal: Scalars['Decimal']['output'];
+  Discount: DiscountModel;
   DiscountInput: DiscountInput;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
-  Order: ClopOrderModel;
-  OrderChange: OrderChangeEventModel;
+  Order: OrderModel;
+  OrderChange: OrderChangeModel;
   OrderConnection: OrderPageModel;
   OrderCustomerInput: OrderCustomerInput;
   OrderEdge: OrderEdgeModelModel;
   OrderFilter: OrderFilter;
-  OrderLine: ClopProductModel;
+  OrderLine: OrderLineModel;
   OrderLineInput: OrderLineInput;
-  OrderLineModifier: ClopModifierModel;
+  OrderLineModifier: ModifierModel;
   OrderLineModifierInput: OrderLineModifierInput;
   OrderSort: OrderSort;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
-  Receipt: ClopReceiptModel;
-  ServiceCharge: ClopMetaModel;
+  Receipt: ReceiptModel;
+  ServiceCharge: ServiceChargeModel;
   ServiceChargeInput: ServiceChargeInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -640,9 +694,20 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
 export type DiscountResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Discount'] = ResolversParentTypes['Discount']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MoneyResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -655,6 +720,7 @@ export type OrderResolvers<ContextType = GraphContext, ParentType extends Resolv
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  deliveryCharge?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   deliveryFee?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   discount?: Resolver<Maybe<ResolversTypes['Discount']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -665,6 +731,7 @@ export type OrderResolvers<ContextType = GraphContext, ParentType extends Resolv
   sendToStationOnAccept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   serviceCharge?: Resolver<Maybe<ResolversTypes['ServiceCharge']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   venueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -694,10 +761,12 @@ export type OrderLineResolvers<ContextType = GraphContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   portionSize?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   productHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
@@ -705,6 +774,7 @@ export type OrderLineModifierResolvers<ContextType = GraphContext, ParentType ex
   modifierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   portionSize?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
@@ -728,7 +798,9 @@ export type ReceiptResolvers<ContextType = GraphContext, ParentType extends Reso
 };
 
 export type ServiceChargeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ServiceCharge'] = ResolversParentTypes['ServiceCharge']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
@@ -749,7 +821,9 @@ export type Resolvers<ContextType = GraphContext> = {
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Decimal?: GraphQLScalarType;
   Discount?: DiscountResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderChange?: OrderChangeResolvers<ContextType>;

@@ -20,6 +20,8 @@ export interface Config {
   /** How long after a create started Clopos may still commit it: repeats wait this out before searching. */
   commitWindowMs: number;
   cloposBudgetPerMinute: number;
+  /** CLOPOS_CURRENCY: the ISO 4217 currency of every amount Clopos sends (Clopos does not say). */
+  cloposCurrency: string;
   /** Empty: no key needed (see allowAnonymous). */
   apiKeys: ApiKey[];
   allowAnonymous: boolean;
@@ -104,6 +106,15 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+/** An ISO 4217 code the runtime knows (its minor unit decides how amounts are rounded). */
+function currency(env: Env, name: string, fallback: string): string {
+  const value = text(env, name)?.toUpperCase() ?? fallback;
+  let known = /^[A-Z]{3}$/.test(value);
+  if (known) known = Intl.supportedValuesOf('currency').includes(value);
+  if (!known) throw new ConfigError(name, `must be an ISO 4217 currency code such as AZN, got "${env[name]}".`);
+  return value;
+}
+
 function cloposUpstream(env: Env): Config['clopos'] {
   const baseUrl = url(env, 'CLOPOS_BASE_URL', ['https:', 'http:']);
   if (baseUrl === undefined) return undefined;
@@ -154,6 +165,7 @@ export function loadConfig(env: Env): Config {
     cloposTimeoutMs: integer(env, 'CLOPOS_TIMEOUT_MS', 10_000, 1, 600_000),
     commitWindowMs: integer(env, 'CLOPOS_COMMIT_WINDOW_MS', DEFAULT_COMMIT_WINDOW_MS, 0, 3_600_000),
     cloposBudgetPerMinute: integer(env, 'CLOPOS_BUDGET_PER_MINUTE', 280, 1, 1_000_000_000),
+    cloposCurrency: currency(env, 'CLOPOS_CURRENCY', 'AZN'),
     apiKeys,
     allowAnonymous,
     rateLimitPerMinute: integer(env, 'GATEWAY_RATE_LIMIT_PER_MINUTE', 6000, 0, 1_000_000_000),

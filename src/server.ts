@@ -9,6 +9,8 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { CloposApi } from './clopos/api.js';
+import type { OrderUpstream } from './domain/upstream.js';
+import { cloposUpstream, DEFAULT_CURRENCY } from './upstreams/clopos/index.js';
 import type { ApiKey, Config } from './config.js';
 import { createGraphContext, type GraphContext } from './graph/context.js';
 import { useCompiledQueries } from './graph/jit.js';
@@ -36,6 +38,8 @@ export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export interface GatewayOptions {
   clopos: CloposApi;
+  /** CLOPOS_CURRENCY: the currency of Clopos's amounts; default AZN. */
+  currency?: string;
   /** createOrder's idempotency keys; in memory by default. */
   idempotency?: IdempotencyStore;
   /** CLOPOS_COMMIT_WINDOW_MS: how long after a create started Clopos may still commit it (default 10 s). */
@@ -80,6 +84,7 @@ export function gatewaySettings(config: Config): Omit<GatewayOptions, 'clopos'> 
     apiKeys: config.apiKeys,
     requestTimeoutMs: config.requestTimeoutMs,
     commitWindowMs: config.commitWindowMs,
+    currency: config.cloposCurrency,
     persistedOnly: config.persistedOnly,
     rateLimitPerMinute: config.rateLimitPerMinute,
     maxBodyBytes: config.maxBodyBytes,
@@ -131,6 +136,14 @@ export function createGateway(options: GatewayOptions) {
     ...(options.plugins ?? []),
   ];
 
+  // The graph sees the POS only through the domain port; one adapter per Clopos client.
+  const adapters = new WeakMap<CloposApi, OrderUpstream>();
+  const upstreamOf = (api: CloposApi): OrderUpstream => {
+    let adapter = adapters.get(api);
+    if (!adapter) adapters.set(api, (adapter = cloposUpstream(api, { currency: options.currency ?? DEFAULT_CURRENCY })));
+    return adapter;
+  };
+
   return createYoga<object, GraphContext>({
     schema: buildSchema(),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -141,7 +154,7 @@ export function createGateway(options: GatewayOptions) {
       const own = state.caller?.cloposToken;
       const clopos = own && passThrough ? passThrough.get(own.token, own.digest) : options.clopos;
       const address = (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
-      return createGraphContext(clopos, idempotency, state.caller?.id ?? callerOf(request), options.live, {
+      return createGraphContext(upstreamOf(clopos), idempotency, state.caller?.id ?? callerOf(request), options.live, {
         idempotencyScope: idempotencyScope(state.caller, address),
         ...(options.commitWindowMs === undefined ? {} : { commitWindowMs: options.commitWindowMs }),
       });

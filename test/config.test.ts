@@ -64,6 +64,14 @@ describe('configuration from the environment', () => {
     expect(error.message).toContain(variable);
   });
 
+  it('reads CLOPOS_CURRENCY (default AZN) and refuses a code that is not ISO 4217, naming the variable', () => {
+    expect(loadConfig({}).cloposCurrency).toBe('AZN');
+    expect(loadConfig({ CLOPOS_CURRENCY: 'usd' }).cloposCurrency).toBe('USD');
+    const error = configError({ CLOPOS_CURRENCY: 'MANAT' });
+    expect(error.variable).toBe('CLOPOS_CURRENCY');
+    expect(error.message).toMatch(/ISO 4217/);
+  });
+
   it('reads API keys bare, named, and scoped', () => {
     expect(loadConfig({ GATEWAY_API_KEYS: 'plain, board:k2:read , desk:k3:write,ops:k4' }).apiKeys).toEqual([
       { name: 'key1', key: 'plain', scope: 'write' },

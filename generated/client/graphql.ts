@@ -137,10 +137,10 @@ export type OrderSortField =
 
 /** Where an order is in its life. */
 export type OrderStatus =
+  /** Cancelled (Clopos calls this `IGNORE`). */
+  | 'CANCELLED'
   /** Delivered to the customer. */
   | 'DELIVERED'
-  /** Cancelled (ignored by the POS). */
-  | 'IGNORE'
   /** Placed and waiting for the POS to accept it. */
   | 'PENDING'
   /** Accepted by the POS; it has an open receipt. */

@@ -1,5 +1,5 @@
 // Query.orders' arguments → the range of the list to return, per the Relay connection spec.
-import type { OrderPage as UpstreamPage } from '../clopos/api.js';
+import type { Page as UpstreamPage } from '../domain/order.js';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor.js';
 import { badUserInput } from './errors.js';
 import { OrderWindow, type OrderPage, type PageRequest } from './pagination.js';

@@ -1,20 +1,21 @@
 import DataLoader from 'dataloader';
-import type { CloposApi } from '../clopos/api.js';
-import type { ClopOrder } from '../clopos/types.js';
+import type { Order } from '../domain/order.js';
+import type { OrderUpstream } from '../domain/upstream.js';
 import type { LiveOrders } from '../live/live.js';
 import type { IdempotencyStore } from './write/idempotency.js';
 
 /** Key of the per-request order loader: the order id, the venue, and whether the receipt is embedded. */
 export interface OrderKey {
-  id: number;
+  id: string;
   venueId?: string;
   withReceipt: boolean;
 }
 
 /** Built for each GraphQL request. */
 export interface GraphContext {
-  clopos: CloposApi;
-  orderLoader: DataLoader<OrderKey, ClopOrder | null, string>;
+  /** The POS behind the gateway, through the domain port (never its REST shapes). */
+  upstream: OrderUpstream;
+  orderLoader: DataLoader<OrderKey, Order | null, string>;
   idempotency: IdempotencyStore;
   /** Who is calling (a digest of their API key, or "anonymous"): live subscriptions are counted per caller. */
   caller: string;
@@ -36,7 +37,7 @@ export function orderKeyString(key: OrderKey): string {
 }
 
 export function createGraphContext(
-  clopos: CloposApi,
+  upstream: OrderUpstream,
   idempotency: IdempotencyStore,
   caller: string,
   live?: LiveOrders,
@@ -44,18 +45,18 @@ export function createGraphContext(
 ): GraphContext {
   return {
     ...(live ? { live } : {}),
-    clopos,
+    upstream,
     idempotency,
     caller,
     idempotencyScope: write.idempotencyScope ?? caller,
     ...(write.commitWindowMs === undefined ? {} : { commitWindowMs: write.commitWindowMs }),
-    // Clopos has no batch read by id, so the loader's job is de-duplication within a request.
-    orderLoader: new DataLoader<OrderKey, ClopOrder | null, string>(
+    // The upstream has no batch read by id, so the loader's job is de-duplication within a request.
+    orderLoader: new DataLoader<OrderKey, Order | null, string>(
       (keys) =>
         Promise.all(
           keys.map((key) =>
-            clopos
-              .getOrder(key.id, { venueId: key.venueId, withReceipt: key.withReceipt })
+            upstream
+              .get(key.id, { venueId: key.venueId, withReceipt: key.withReceipt })
               .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
           ),
         ),

@@ -7,7 +7,8 @@ import { badUserInput } from './errors.js';
 export interface Cursor {
   query: string;
   offset: number;
-  id: number;
+  /** The anchor order's id, opaque. */
+  id: string;
 }
 
 /** Recent filter + sort combinations and their keys: a page's key is not re-hashed on every call. */
@@ -41,11 +42,13 @@ export function decodeCursor(value: string, argument: string, expectedQuery: str
     typeof parsed[0] !== 'string' ||
     !Number.isSafeInteger(parsed[1]) ||
     parsed[1] < 0 ||
-    !Number.isSafeInteger(parsed[2])
+    !(typeof parsed[2] === 'string' || Number.isSafeInteger(parsed[2]))
   ) {
     throw badUserInput(`\`${argument}\` is not a cursor this API issued.`, argument);
   }
-  const [query, offset, id] = parsed as [string, number, number];
+  const [query, offset, anchor] = parsed as [string, number, string | number];
+  // Cursors issued before ids became opaque strings carry a number: the same id.
+  const id = String(anchor);
   if (query !== expectedQuery) {
     throw badUserInput(
       `\`${argument}\` was issued for another filter or sort; start again without a cursor.`,

@@ -1,16 +1,14 @@
+// Ids are opaque strings in the graph; the upstream adapter says which ones it can read, and a
+// bad one is the caller's error at the argument that carried it.
+import type { IdCheck } from '../domain/upstream.js';
 import { badUserInput } from './errors.js';
 
-/** Clopos ids are positive integers; the graph carries them as ID strings. */
-export function parseNumericId(value: string, argument: string): number {
-  const id = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(id) || id <= 0) {
-    throw badUserInput(`\`${argument}\` must be a Clopos order id (a positive integer), got ${JSON.stringify(value)}.`, argument);
-  }
-  return id;
+export function checkedId(check: IdCheck, value: string, argument: string): string {
+  const expected = check(value);
+  if (expected !== undefined) throw badUserInput(`\`${argument}\` must be ${expected}, got ${JSON.stringify(value)}.`, argument);
+  return value;
 }
 
-/** A venue id, sent to Clopos as the x-venue header. */
-export function parseVenueId(value: string | null | undefined, argument: string): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  return String(parseNumericId(value, argument));
+export function optionalId(check: IdCheck, value: string | null | undefined, argument: string): string | undefined {
+  return value === null || value === undefined ? undefined : checkedId(check, value, argument);
 }

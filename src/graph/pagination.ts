@@ -1,4 +1,4 @@
-// Relay cursor pagination over Clopos's page/limit lists.
+// Relay cursor pagination over an upstream's page/limit lists.
 //
 // A Clopos list is addressed by offset; a GraphQL page is a range of offsets. `OrderWindow`
 // remembers every order it has fetched by absolute offset and fetches only what is missing, with
@@ -6,12 +6,11 @@
 // (usually one). Cursors carry an anchor id: when the order at a cursor's offset is no longer the
 // anchor (new orders pushed the list down, or orders left it), the window looks for the anchor
 // nearby and continues from where it is now.
-import type { OrderPage as UpstreamPage } from '../clopos/api.js';
-import type { ClopOrder } from '../clopos/types.js';
+import type { Order, Page as UpstreamPage } from '../domain/order.js';
 
 export interface OrderEdgeModel {
   cursor: string;
-  node: ClopOrder;
+  node: Order;
 }
 
 /** The parent of OrderConnection's fields. */
@@ -54,7 +53,7 @@ export function planPages(start: number, end: number): PageRequest[] {
 }
 
 export class OrderWindow {
-  private readonly byOffset = new Map<number, ClopOrder>();
+  private readonly byOffset = new Map<number, Order>();
   /** Matching orders in Clopos, as of the latest answer; unknown until the first request. */
   total: number | undefined;
 
@@ -83,12 +82,12 @@ export class OrderWindow {
     return this.total ?? 0;
   }
 
-  at(offset: number): ClopOrder | undefined {
+  at(offset: number): Order | undefined {
     return this.byOffset.get(offset);
   }
 
-  range(start: number, end: number): Array<{ offset: number; order: ClopOrder }> {
-    const out: Array<{ offset: number; order: ClopOrder }> = [];
+  range(start: number, end: number): Array<{ offset: number; order: Order }> {
+    const out: Array<{ offset: number; order: Order }> = [];
     for (let offset = Math.max(0, start); offset < end; offset++) {
       const order = this.byOffset.get(offset);
       if (!order) break;
@@ -101,7 +100,7 @@ export class OrderWindow {
    * Where the anchor order is now. `found: false` means it left the list (cancelled out of a
    * status filter, say): the caller continues from the cursor's offset.
    */
-  async locate(offset: number, id: number): Promise<{ offset: number; found: boolean }> {
+  async locate(offset: number, id: string): Promise<{ offset: number; found: boolean }> {
     if (this.at(offset)?.id === id) return { offset, found: true };
     const known = this.find(id);
     if (known !== undefined) return { offset: known, found: true };
@@ -110,7 +109,7 @@ export class OrderWindow {
     return searched === undefined ? { offset, found: false } : { offset: searched, found: true };
   }
 
-  private find(id: number): number | undefined {
+  private find(id: string): number | undefined {
     for (const [offset, order] of this.byOffset) if (order.id === id) return offset;
     return undefined;
   }

@@ -53,3 +53,20 @@ export const DateTimeScalar = new GraphQLScalarType({
   parseValue: toIsoDateTime,
   parseLiteral: (ast) => toIsoDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function parseDecimalScalar(value: unknown): string {
+  if (typeof value !== 'string' || !DECIMAL.test(value)) {
+    throw new InputError(`Decimal must be a string like "8.50", got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+/** Exact decimals as strings ("8.50"): money never travels as a float. */
+export const DecimalScalar = new GraphQLScalarType({
+  name: 'Decimal',
+  serialize: parseDecimalScalar,
+  parseValue: parseDecimalScalar,
+  parseLiteral: (ast) => parseDecimalScalar(ast.kind === Kind.STRING ? ast.value : undefined),
+});

@@ -48,7 +48,7 @@ mutation CreateOrder {
 }
 `;
 
-const CANCEL = `# Cancels an order (Clopos status IGNORE); an unknown id is a NOT_FOUND user error.
+const CANCEL = `# Cancels an order (it becomes CANCELLED; Clopos is sent IGNORE); an unknown id is a NOT_FOUND user error.
 # Give the order's id in Variables: {"id": "152"}
 mutation CancelOrder($id: ID!) {
   cancelOrder(id: $id) {

@@ -8,7 +8,9 @@
 // lease moved, or a subscriber came back) resumes from its saved state instead, so nothing is lost.
 import { GraphQLError } from 'graphql';
 import type { CloposApi } from '../clopos/api.js';
-import type { ClopOrder, ClopOrderStatus } from '../clopos/types.js';
+import type { ClopOrder } from '../clopos/types.js';
+import type { OrderStatus } from '../domain/order.js';
+import { toStatus } from '../upstreams/clopos/to-domain.js';
 import { Channel } from './channel.js';
 import { baselineState, classify, parseState, serializeState, timeOf, type PollerState } from './classify.js';
 import { pollDelay, type PollSignals } from './interval.js';
@@ -16,7 +18,8 @@ import type { LiveStore } from './store.js';
 import { atMs, type OrderChangeEvent } from './types.js';
 
 export interface LiveFilter {
-  status?: ClopOrderStatus | null;
+  /** The graph's status (CANCELLED), compared with the order's status as the graph shows it. */
+  status?: OrderStatus | null;
   venueId?: string | null;
   /** YYYY-MM-DD, inclusive, on created_at (UTC). */
   createdFrom?: string | null;
@@ -57,7 +60,7 @@ export class LiveError extends GraphQLError {
 
 export function matches(filter: LiveFilter | null | undefined, order: ClopOrder): boolean {
   if (!filter) return true;
-  if (filter.status && order.status !== filter.status) return false;
+  if (filter.status && toStatus(order.status) !== filter.status) return false;
   if (filter.venueId && String(order.venue_id ?? order.payload?.service?.venue_id ?? '') !== filter.venueId) return false;
   if (filter.createdFrom || filter.createdTo) {
     const day = new Date(timeOf(order.created_at)).toISOString().slice(0, 10);

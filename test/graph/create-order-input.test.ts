@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateOrderInput } from '../../generated/graphql.js';
-import { deriveProductHash, toCreateOrderBody } from '../../src/graph/write/toClopos.js';
-import { LIMITS, validateCreateOrder } from '../../src/graph/write/validate.js';
+import { deriveProductHash, toNewOrder } from '../../src/graph/write/new-order.js';
+import { LIMITS, validateCreateOrder as validate } from '../../src/graph/write/validate.js';
+import { checkCloposId } from '../../src/upstreams/clopos/index.js';
+import { toCreateBody } from '../../src/upstreams/clopos/to-clopos.js';
+
+const toCreateOrderBody = (input: CreateOrderInput) => toCreateBody(toNewOrder(input));
+const validateCreateOrder = (input: CreateOrderInput) => validate(input, checkCloposId);
 
 const minimal: CreateOrderInput = {
   venueId: '1',

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IDEMPOTENCY_TTL_MS, MemoryIdempotencyStore, type IdempotencyRecord } from '../../src/graph/write/idempotency.js';
 import { attemptMarker } from '../../src/graph/write/placeOrder.js';
-import { deriveProductHash, lineHash, markerOf } from '../../src/graph/write/toClopos.js';
+import { deriveProductHash, lineHash, markerOf } from '../../src/graph/write/new-order.js';
 import type { Caller } from '../../src/http/request-state.js';
 import { idempotencyScope } from '../../src/server.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';

@@ -2,7 +2,7 @@
 // answer and the REST request Clopos received. Idempotency keys: idempotency.test.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderLineInput } from '../../generated/graphql.js';
-import { deriveProductHash } from '../../src/graph/write/toClopos.js';
+import { deriveProductHash } from '../../src/graph/write/new-order.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   CREATE_FULL,
@@ -374,7 +374,7 @@ describe('cancelOrder', () => {
     expect(result.errors).toBeUndefined();
     const lines = order.payload!.products!.map((p) => ({ name: p.meta!.order_product!.product!.name, quantity: p.count }));
     expect(lines.length).toBeGreaterThan(0);
-    expect(result.data?.cancelOrder).toEqual({ order: { id: String(order.id), status: 'IGNORE', lines }, userErrors: [] });
+    expect(result.data?.cancelOrder).toEqual({ order: { id: String(order.id), status: 'CANCELLED', lines }, userErrors: [] });
     const [put, ...more] = gw.upstreamCalls('PUT', `/orders/${order.id}`);
     expect(more).toHaveLength(0);
     expect(put!.body).toStrictEqual({ status: 'IGNORE' });
@@ -400,7 +400,7 @@ describe('cancelOrder', () => {
   it('returns an order that is already cancelled without error', async () => {
     const order = gw.sandbox.control.addOrder({ status: 'IGNORE', venue_id: 1 });
     const result = await cancel(String(order.id));
-    expect(result.data?.cancelOrder).toMatchObject({ order: { id: String(order.id), status: 'IGNORE' }, userErrors: [] });
+    expect(result.data?.cancelOrder).toMatchObject({ order: { id: String(order.id), status: 'CANCELLED' }, userErrors: [] });
   });
 
   it('returns an already cancelled order without error even when Clopos refuses to cancel it twice', async () => {
@@ -408,7 +408,7 @@ describe('cancelOrder', () => {
     gw.sandbox.control.injectFault({ method: 'PUT', path: '/orders', status: 400, body: { success: false, error: 'validation_failed', message: 'Status is not allowed' } });
     const result = await cancel(String(order.id));
     expect(result.errors).toBeUndefined();
-    expect(result.data?.cancelOrder).toMatchObject({ order: { id: String(order.id), status: 'IGNORE' }, userErrors: [] });
+    expect(result.data?.cancelOrder).toMatchObject({ order: { id: String(order.id), status: 'CANCELLED' }, userErrors: [] });
   });
 
   it('answers UPSTREAM_REJECTED when Clopos refuses to cancel an order that is not cancelled', async () => {
@@ -424,7 +424,7 @@ describe('cancelOrder', () => {
   it('sends venueId as the x-venue header, on the PUT and on the read-back', async () => {
     const order = pending(2);
     const result = await cancel(String(order.id), '2');
-    expect(result.data?.cancelOrder.order?.status).toBe('IGNORE');
+    expect(result.data?.cancelOrder.order?.status).toBe('CANCELLED');
     expect(gw.upstreamCalls('PUT', `/orders/${order.id}`)[0]!.headers['x-venue']).toBe('2');
     expect(gw.upstreamCalls('GET', `/orders/${order.id}`)[0]!.headers['x-venue']).toBe('2');
   });

@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { OrderPage as UpstreamPage } from '../../src/clopos/api.js';
-import type { ClopOrder } from '../../src/clopos/types.js';
+import type { Order, Page as UpstreamPage } from '../../src/domain/order.js';
 import { paginate, type ConnectionArgs } from '../../src/graph/connection.js';
 import { planPages, type PageRequest } from '../../src/graph/pagination.js';
 
@@ -11,13 +10,13 @@ function fakeList(ids: number[]) {
   const fetchPage = async ({ page, limit }: PageRequest): Promise<UpstreamPage> => {
     list.requests.push({ page, limit });
     const slice = list.ids.slice((page - 1) * limit, page * limit);
-    return { orders: slice.map((id) => ({ id, status: 'PENDING' }) as ClopOrder), total: list.ids.length };
+    return { orders: slice.map((id) => ({ id: String(id), status: 'PENDING' }) as Order), total: list.ids.length };
   };
   return { list, fetchPage };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-const ids = (page: { edges: Array<{ node: ClopOrder }> }) => page.edges.map((edge) => edge.node.id);
+const ids = (page: { edges: Array<{ node: Order }> }) => page.edges.map((edge) => Number(edge.node.id));
 
 async function expectBadInput(promise: Promise<unknown>, argument: string) {
   const error = await promise.then(() => undefined, (e: unknown) => e);

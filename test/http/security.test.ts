@@ -105,7 +105,7 @@ describe('API keys and scopes', () => {
   it('lets a write key (bare name:key) cancel an order and writes one audit line: key name, operation, order id, outcome', async () => {
     const r = await gql(CANCEL, DESK);
     expect(r.status).toBe(200);
-    expect(r.body.data).toEqual({ cancelOrder: { order: { id: '3', status: 'IGNORE' }, userErrors: [] } });
+    expect(r.body.data).toEqual({ cancelOrder: { order: { id: '3', status: 'CANCELLED' }, userErrors: [] } });
     const audit = logs.lines().filter((l) => l.audit);
     expect(audit).toEqual([expect.objectContaining({ keyName: 'desk', operation: 'cancelOrder', orderId: '3', outcome: 'ok' })]);
     expect(audit[0]!.requestId).toEqual(expect.any(String));

@@ -131,8 +131,8 @@ describe('invalidation', () => {
     const cancelled = await gw.gql(CANCEL, { id });
     expect(cancelled.errors).toBeUndefined();
     const after = await gw.gql<{ order: { status: string } }>(ORDER, { id });
-    expect(after.data!.order.status).toBe('IGNORE');
+    expect(after.data!.order.status).toBe('CANCELLED');
     const listAfter = await gw.gql<{ orders: { nodes: Array<{ id: string; status: string }> } }>(LIST, { first: 3 });
-    expect(listAfter.data!.orders.nodes.find((n) => n.id === id)?.status).toBe('IGNORE');
+    expect(listAfter.data!.orders.nodes.find((n) => n.id === id)?.status).toBe('CANCELLED');
   });
 });

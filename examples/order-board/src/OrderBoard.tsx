@@ -4,7 +4,7 @@ import type { OrderFilter, OrderSort, OrderStatus } from '../../../generated/cli
 import { useOrderBoardInfiniteQuery, useOrderChangesSubscription } from '../../../generated/client/hooks';
 import { when } from './format';
 
-const STATUSES: OrderStatus[] = ['PENDING', 'RECEIVED', 'DELIVERED', 'IGNORE'];
+const STATUSES: OrderStatus[] = ['PENDING', 'RECEIVED', 'DELIVERED', 'CANCELLED'];
 
 const SORTS: Record<string, { label: string; sort: OrderSort }> = {
   newest: { label: 'Newest first', sort: { field: 'CREATED_AT', direction: 'DESC' } },
@@ -13,7 +13,7 @@ const SORTS: Record<string, { label: string; sort: OrderSort }> = {
   id: { label: 'Id, ascending', sort: { field: 'ID', direction: 'ASC' } },
 };
 
-export const statusLabel = (status: OrderStatus) => (status === 'IGNORE' ? 'CANCELLED' : status);
+export const statusLabel = (status: OrderStatus) => status;
 
 export function OrderBoard({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
   const [status, setStatus] = useState<OrderStatus | ''>('');

@@ -72,7 +72,7 @@ export function OrderDetail({ id, onClose, onCancelled }: { id: string; onClose:
         </p>
       ))}
       {cancel.error && <p className="error">{cancel.error.message}</p>}
-      {order.status !== 'IGNORE' && (
+      {order.status !== 'CANCELLED' && (
         <button type="button" className="danger" disabled={cancel.isPending} onClick={() => cancel.mutate({ id: order.id, venueId: order.venueId })}>
           {cancel.isPending ? 'Cancelling…' : 'Cancel order'}
         </button>

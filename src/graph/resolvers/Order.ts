@@ -1,39 +1,26 @@
-// Clopos order (REST shape) → Order. Clopos nests most of an order in `payload`; fields the docs
-// leave uncertain fall back to their documented alternatives.
+// Order (domain) → the graph. Most fields are the domain's own; these add the checks and reads
+// the graph needs.
 import type { OrderResolvers } from '../../../generated/graphql.js';
-import type { ClopOrder } from '../../clopos/types.js';
+import type { Order as OrderModel } from '../../domain/order.js';
+import { moneyToNumber } from '../../domain/money.js';
 
-function required<T>(value: T | null | undefined, order: ClopOrder, field: string): T {
+function required<T>(value: T | null | undefined, order: OrderModel, field: string): T {
   // A plain Error: Yoga masks it, and the rest of the answer still arrives.
-  if (value === null || value === undefined) throw new Error(`Clopos order ${order.id} has no ${field}`);
+  if (value === null || value === undefined) throw new Error(`Upstream order ${order.id} has no ${field}`);
   return value;
 }
 
 export const Order: OrderResolvers = {
-  id: (order) => String(order.id),
-  venueId: (order) => String(required(order.venue_id ?? order.payload?.service?.venue_id, order, 'venue_id')),
-  status: (order) => order.status,
-  saleTypeId: (order) =>
-    String(required(order.payload?.service?.sale_type_id ?? order.payload?.sale_type_id, order, 'sale_type_id')),
-  type: (order) => order.type ?? null,
-  integration: (order) => order.integration ?? null,
-  comment: (order) => order.payload?.meta?.comment ?? null,
-  deliveryFee: (order) => order.payload?.delivery_fee ?? null,
-  customer: (order) => order.payload?.customer ?? null,
-  lines: (order) => order.payload?.products ?? [],
-  discount: (order) => order.payload?.meta?.discount ?? null,
-  serviceCharge: (order) => {
-    const meta = order.payload?.meta;
-    return meta && (meta.apply_service_charge !== undefined || meta.service_charge_value !== undefined) ? meta : null;
-  },
-  autoAccept: (order) => order.payload?.auto_order_accept ?? false,
-  sendToStationOnAccept: (order) => order.payload?.auto_order_sent_to_station ?? false,
+  venueId: (order) => required(order.venueId, order, 'venue id'),
+  saleTypeId: (order) => required(order.saleTypeId, order, 'sale type id'),
+  deliveryFee: (order) => (order.deliveryFee ? moneyToNumber(order.deliveryFee) : null),
+  deliveryCharge: (order) => order.deliveryFee,
   receipt: async (order, _args, { orderLoader }) => {
-    // Present (maybe null) when the order was read with `with[]=receipt`; otherwise read it now.
+    // Present (maybe null) when the order was read with its receipt; otherwise read it now.
     if (order.receipt !== undefined) return order.receipt;
-    const withReceipt = await orderLoader.load({ id: order.id, venueId: order.venue_id?.toString(), withReceipt: true });
+    const withReceipt = await orderLoader.load({ id: order.id, venueId: order.venueId ?? undefined, withReceipt: true });
     return withReceipt?.receipt ?? null;
   },
-  createdAt: (order) => required(order.created_at, order, 'created_at'),
-  updatedAt: (order) => required(order.updated_at ?? order.created_at, order, 'updated_at'),
+  createdAt: (order) => required(order.createdAt, order, 'created_at'),
+  updatedAt: (order) => required(order.updatedAt, order, 'updated_at'),
 };

@@ -1,8 +1,8 @@
 import type { Resolvers } from '../../../generated/graphql.js';
-import { DateScalar, DateTimeScalar } from '../scalars.js';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../scalars.js';
 import { OrderLine, OrderLineModifier } from './lines.js';
 import { Order } from './Order.js';
-import { Customer, Discount, OrderConnection, Receipt, ServiceCharge } from './parts.js';
+import { Money, OrderConnection } from './parts.js';
 import { cancelOrder } from './Mutation/cancelOrder.js';
 import { createOrder } from './Mutation/createOrder.js';
 import { CancelOrderPayload, CreateOrderPayload } from './payloads.js';
@@ -13,6 +13,7 @@ import { orderChanged } from './Subscription/orderChanged.js';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
+  Decimal: DecimalScalar,
   Query: { orders, order },
   Mutation: { createOrder, cancelOrder },
   Subscription: { orderChanged },
@@ -21,9 +22,6 @@ export const resolvers: Resolvers = {
   Order,
   OrderLine,
   OrderLineModifier,
-  Customer,
-  Discount,
-  ServiceCharge,
-  Receipt,
+  Money,
   OrderConnection,
 };

@@ -5,7 +5,7 @@ import type { UserErrorModel } from './payloads.js';
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export type IdempotencyOutcome =
-  | { kind: 'created'; orderId: number; venueId?: string }
+  | { kind: 'created'; /** A number in records written before ids became opaque strings. */ orderId: string | number; venueId?: string }
   /** Clopos refused the order (nothing was created): repeats get the same answer. */
   | { kind: 'rejected'; userErrors: UserErrorModel[] }
   /** The create may or may not have reached Clopos: a repeat looks for the order first. */

@@ -1,4 +1,4 @@
-import type { ClopOrder } from '../../clopos/types.js';
+import type { Order } from '../../domain/order.js';
 
 export interface UserErrorModel {
   field: string[];
@@ -10,10 +10,10 @@ export interface UserErrorModel {
 
 /** An order a mutation produced, known by id; the full order is read only when asked for. */
 export interface OrderRef {
-  id: number;
+  id: string;
   venueId?: string;
-  /** What Clopos already answered about it (the cancel response's payload-less order). */
-  known?: ClopOrder;
+  /** What the POS already answered about it (Clopos's cancel response: an order without payload). */
+  known?: Order;
 }
 
 /** The parent of CreateOrderPayload and CancelOrderPayload. */

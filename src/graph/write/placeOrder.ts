@@ -5,15 +5,16 @@
 // attempt put in its lines' product_hash, and sends again only when the search proves it absent.
 import { createHash, randomUUID } from 'node:crypto';
 import type { CreateOrderInput } from '../../../generated/graphql.js';
-import type { CloposApi } from '../../clopos/api.js';
 import { isUpstreamError } from '../../clopos/errors.js';
-import type { ClopCreateOrderRequest, ClopOrder, ClopProduct } from '../../clopos/types.js';
+import type { Order } from '../../domain/order.js';
+import type { NewOrder, OrderUpstream } from '../../domain/upstream.js';
 import { DEFAULT_COMMIT_WINDOW_MS } from '../../config.js';
 import { currentScope } from '../../request-scope.js';
+import { formatMoney, money } from '../../domain/money.js';
 import type { AttemptRecord, IdempotencyOutcome, IdempotencyRecord, IdempotencyStore } from './idempotency.js';
 import { failed, userError, type OrderPayloadModel } from './payloads.js';
 import { IdempotencyUnavailable, idempotencyUnavailable } from './redis-idempotency.js';
-import { markerOf, toCreateOrderBody } from './toClopos.js';
+import { markerOf, toNewOrder } from './new-order.js';
 import { validateCreateOrder } from './validate.js';
 
 /** How long an attempt in flight holds its key; well past the Clopos call's own timeout. */
@@ -33,7 +34,7 @@ const SEARCH_MAX_PAGES = 1;
 const DEFAULT_DEADLINE_MS = 15_000;
 
 export interface PlaceOrderDeps {
-  clopos: CloposApi;
+  upstream: OrderUpstream;
   store: IdempotencyStore;
   /** Who is calling: keys are theirs alone (API key name, or client address when anonymous). */
   scope: string;
@@ -63,19 +64,19 @@ export function attemptMarker(scope: string, idempotencyKey: string, attemptId: 
 }
 
 export async function placeOrder(input: CreateOrderInput, deps: PlaceOrderDeps): Promise<OrderPayloadModel> {
-  const errors = validateCreateOrder(input);
+  const errors = validateCreateOrder(input, deps.upstream.checkId);
   if (errors.length > 0) return failed(errors);
   const now = deps.now ?? Date.now;
   if (!input.idempotencyKey) {
     // Marked too: a keyed repeat of someone else's look-alike order can then tell it is not theirs.
-    const outcome = await attempt(toCreateOrderBody(input, attemptMarker(deps.scope, '', randomUUID())), deps);
+    const outcome = await attempt(toNewOrder(input, attemptMarker(deps.scope, '', randomUUID())), deps);
     return toPayload(outcome.kind === 'unknown' ? { kind: 'unknown', why: NO_KEY } : outcome, now());
   }
   const flow: Flow = {
     key: `${deps.scope}:${input.idempotencyKey}`,
     idempotencyKey: input.idempotencyKey,
     input,
-    fingerprint: createHash('sha256').update(JSON.stringify(toCreateOrderBody(input))).digest('base64url'),
+    fingerprint: createHash('sha256').update(JSON.stringify(toNewOrder(input))).digest('base64url'),
     deps,
     now,
     windowMs: deps.commitWindowMs ?? DEFAULT_COMMIT_WINDOW_MS,
@@ -164,13 +165,13 @@ async function takeOver(flow: Flow, marker: string, held: IdempotencyRecord): Pr
   const { deps } = flow;
   const attempts = held.attempts ?? [];
   const markers = attempts.map((a) => a.marker);
-  const body = toCreateOrderBody(flow.input);
+  const body = toNewOrder(flow.input);
   let search: Search;
   if (attempts.length === 0 || markers.some((m) => m === undefined)) {
     search = { kind: 'unsure', why: UNMARKED };
   } else {
     try {
-      search = await findMarkedOrder(body, held.firstAttemptAt, new Set(markers as string[]), deps.clopos);
+      search = await findMarkedOrder(body, held.firstAttemptAt, new Set(markers as string[]), deps.upstream);
     } catch (error) {
       // Nothing changed: let the next repeat search instead of waiting on us.
       await deps.store.release(marker);
@@ -179,7 +180,7 @@ async function takeOver(flow: Flow, marker: string, held: IdempotencyRecord): Pr
   }
   const record: IdempotencyRecord = { fingerprint: held.fingerprint, firstAttemptAt: held.firstAttemptAt, attempts };
   if (search.kind === 'found') {
-    const outcome: IdempotencyOutcome = { kind: 'created', orderId: search.order.id, venueId: String(body.venue_id) };
+    const outcome: IdempotencyOutcome = { kind: 'created', orderId: search.order.id, venueId: body.venueId };
     await deps.store.put(flow.key, { ...record, attemptId: held.attemptId ?? randomUUID(), outcome });
     return toPayload(outcome, flow.now());
   }
@@ -200,7 +201,7 @@ async function run(flow: Flow, record: IdempotencyRecord): Promise<OrderPayloadM
   const current = attempts[attempts.length - 1];
   let outcome: IdempotencyOutcome;
   try {
-    outcome = await attempt(toCreateOrderBody(flow.input, current?.marker), deps);
+    outcome = await attempt(toNewOrder(flow.input, current?.marker), deps);
   } catch (error) {
     // Thrown means Clopos created nothing for sure (refused credentials, quota, never connected).
     if (attempts.length > 1) {
@@ -219,10 +220,10 @@ async function run(flow: Flow, record: IdempotencyRecord): Promise<OrderPayloadM
   return toPayload({ kind: 'unknown', retryAt, why: current?.marker ? FIRST_UNKNOWN : UNMARKED_FIRST }, flow.now());
 }
 
-async function attempt(body: ClopCreateOrderRequest, { clopos }: PlaceOrderDeps): Promise<IdempotencyOutcome> {
+async function attempt(body: NewOrder, { upstream }: PlaceOrderDeps): Promise<IdempotencyOutcome> {
   try {
-    const created = await clopos.createOrder(body);
-    return { kind: 'created', orderId: created.id, venueId: String(created.venueId ?? body.venue_id) };
+    const created = await upstream.create(body);
+    return { kind: 'created', orderId: created.id, venueId: created.venueId };
   } catch (error) {
     if (isUpstreamError(error) && error.code === 'UPSTREAM_BAD_REQUEST') {
       return { kind: 'rejected', userErrors: [userError(['input'], 'UPSTREAM_REJECTED', rejection(error.upstreamMessage))] };
@@ -257,7 +258,7 @@ const TOO_MANY =
 function toPayload(outcome: IdempotencyOutcome, now: number): OrderPayloadModel {
   switch (outcome.kind) {
     case 'created':
-      return { order: { id: outcome.orderId, venueId: outcome.venueId }, userErrors: [] };
+      return { order: { id: String(outcome.orderId), venueId: outcome.venueId }, userErrors: [] };
     case 'rejected':
       return failed(outcome.userErrors);
     case 'unknown': {
@@ -268,13 +269,15 @@ function toPayload(outcome: IdempotencyOutcome, now: number): OrderPayloadModel 
   }
 }
 
-type Search = { kind: 'found'; order: ClopOrder } | { kind: 'absent' } | { kind: 'unsure'; why: string };
+type Search = { kind: 'found'; order: Order } | { kind: 'absent' } | { kind: 'unsure'; why: string };
 
-function lineSignature(lines: Array<{ id?: number; count?: number; price?: number }>): string {
+function lineSignature(lines: Array<{ id: string | null; count: number; price: string }>): string {
   return JSON.stringify(lines.map((l) => [l.id, l.count, l.price]).sort());
 }
 
-const hashOf = (line: ClopProduct) => line.meta?.order_product?.product_hash;
+/** The lines sent, as they read back in `currency` (prices rounded to its minor unit, as the adapter reads them). */
+const sentSignature = (body: NewOrder, currency: string) =>
+  lineSignature(body.lines.map((p) => ({ id: p.productId, count: p.quantity, price: formatMoney(money(p.unitPrice, currency)) })));
 
 /**
  * The venue's orders created since the first attempt (less the clock slack), newest first, read
@@ -282,39 +285,49 @@ const hashOf = (line: ClopProduct) => line.meta?.order_product?.product_hash;
  * oldest, if a copy exists). Absent is trusted only when every such order was read and none has the
  * same lines without any gateway marker: that one could be ours with the marker lost.
  */
-async function findMarkedOrder(body: ClopCreateOrderRequest, since: number, markers: Set<string>, clopos: CloposApi): Promise<Search> {
+async function findMarkedOrder(body: NewOrder, since: number, markers: Set<string>, upstream: OrderUpstream): Promise<Search> {
   const from = since - CLOCK_SLACK_MS;
-  const wanted = lineSignature(body.products.map((p) => ({ id: p.product_id, count: p.count, price: p.price })));
+
   let lookAlike = false;
   let seen = 0;
   for (let page = 1; ; page++) {
-    const { orders, total } = await clopos.listOrders({
+    const { orders, total } = await upstream.list({
       page,
       limit: SEARCH_PAGE_SIZE,
-      venueId: String(body.venue_id),
+      venueId: body.venueId,
       createdFrom: new Date(from).toISOString().slice(0, 10),
-      sort: { field: 'created_at', direction: -1 },
+      sort: { field: 'createdAt', direction: 'DESC' },
     });
     seen += orders.length;
-    const found: ClopOrder[] = [];
+    const found: Order[] = [];
     let older = false;
     for (const order of orders) {
       // An unreadable created_at counts as recent: it is searched, never skipped.
-      if (Date.parse(order.created_at ?? '') < from) {
+      if (Date.parse(order.createdAt ?? '') < from) {
         older = true;
         break;
       }
-      const lines = order.payload?.products ?? [];
-      const marks = lines.map((line) => markerOf(hashOf(line)));
+      const { lines } = order;
+      const marks = lines.map((line) => markerOf(line.productHash));
       if (marks.some((m) => m !== undefined && markers.has(m))) found.push(order);
       else if (marks.every((m) => m === undefined)) {
-        const signature = lineSignature(lines.map((p) => ({ id: p.product_id, count: p.count ?? p.meta?.order_product?.count, price: p.meta?.price })));
-        if (signature === wanted) lookAlike = true;
+        const signature = lineSignature(lines.map((p) => ({ id: p.productId, count: p.quantity, price: formatMoney(p.price) })));
+        const currency = lines[0]?.price.currency;
+        if (currency !== undefined && signature === sentSignature(body, currency)) lookAlike = true;
       }
     }
-    if (found.length > 0) return { kind: 'found', order: found.reduce((a, b) => (b.id < a.id ? b : a)) };
+    // The oldest copy: the one created first (ids are opaque, so the creation time decides).
+    if (found.length > 0) return { kind: 'found', order: found.reduce((a, b) => (older_(b, a) ? b : a)) };
     const complete = older || orders.length === 0 || seen >= total;
     if (complete) return lookAlike ? { kind: 'unsure', why: LOOK_ALIKE } : { kind: 'absent' };
     if (page >= SEARCH_MAX_PAGES) return { kind: 'unsure', why: lookAlike ? LOOK_ALIKE : TOO_MANY };
   }
+}
+
+/** Whether `a` was created before `b`; ties (same instant) go to the shorter, then smaller id. */
+function older_(a: Order, b: Order): boolean {
+  const ta = Date.parse(a.createdAt ?? '');
+  const tb = Date.parse(b.createdAt ?? '');
+  if (ta !== tb && !Number.isNaN(ta) && !Number.isNaN(tb)) return ta < tb;
+  return a.id.length !== b.id.length ? a.id.length < b.id.length : a.id < b.id;
 }

@@ -1,6 +1,7 @@
 // createOrder's input checks, run before anything reaches Clopos. Every problem is reported (not
 // just the first), each with the path of the field at fault.
 import type { CreateOrderInput } from '../../../generated/graphql.js';
+import type { IdCheck } from '../../domain/upstream.js';
 import { userError, type UserErrorModel } from './payloads.js';
 
 export const LIMITS = {
@@ -16,16 +17,16 @@ export const LIMITS = {
   idempotencyKey: 255,
 } as const;
 
-const ID = /^\d{1,15}$/;
-
 class Checker {
   readonly errors: UserErrorModel[] = [];
 
-  id(path: Array<string | number>, value: string | null | undefined, allowZero = false) {
-    if (value === null || value === undefined) return;
-    if (!ID.test(value) || (!allowZero && Number(value) === 0)) {
-      this.errors.push(userError(path, 'INVALID_ID', `Must be a Clopos id (a ${allowZero ? 'whole number' : 'positive whole number'}).`));
-    }
+  constructor(private readonly checkId: IdCheck) {}
+
+  /** `guest`: "0" is accepted too (the customer id integrations send for a guest). */
+  id(path: Array<string | number>, value: string | null | undefined, guest = false) {
+    if (value === null || value === undefined || (guest && value === '0')) return;
+    const expected = this.checkId(value);
+    if (expected !== undefined) this.errors.push(userError(path, 'INVALID_ID', `Must be ${expected}.`));
   }
 
   positive(path: Array<string | number>, value: number) {
@@ -44,8 +45,9 @@ class Checker {
   }
 }
 
-export function validateCreateOrder(input: CreateOrderInput): UserErrorModel[] {
-  const check = new Checker();
+/** `checkId`: the upstream's own id rule (ids are opaque to the graph). */
+export function validateCreateOrder(input: CreateOrderInput, checkId: IdCheck): UserErrorModel[] {
+  const check = new Checker(checkId);
   const at = (...path: Array<string | number>) => ['input', ...path];
   check.id(at('venueId'), input.venueId);
   check.id(at('saleTypeId'), input.saleTypeId);

@@ -3,7 +3,7 @@ import { placeOrder } from '../../write/placeOrder.js';
 
 export const createOrder: NonNullable<MutationResolvers['createOrder']> = (_parent, { input }, ctx) =>
   placeOrder(input, {
-    clopos: ctx.clopos,
+    upstream: ctx.upstream,
     store: ctx.idempotency,
     scope: ctx.idempotencyScope,
     ...(ctx.commitWindowMs === undefined ? {} : { commitWindowMs: ctx.commitWindowMs }),

@@ -1,31 +1,32 @@
-import type { ListOrdersParams, SortField } from '../../../clopos/api.js';
+import type { ListQuery, SortField } from '../../../domain/upstream.js';
 import type { OrderFilter, OrderSort, QueryResolvers } from '../../../../generated/graphql.js';
 import { paginate } from '../../connection.js';
 import { queryKey } from '../../cursor.js';
 import { badUserInput } from '../../errors.js';
-import { parseVenueId } from '../../ids.js';
+import { optionalId } from '../../ids.js';
 import { selectsField } from '../../selection.js';
+import type { GraphContext } from '../../context.js';
 
-const SORT_FIELDS: Record<OrderSort['field'], SortField> = { ID: 'id', CREATED_AT: 'created_at', UPDATED_AT: 'updated_at' };
+const SORT_FIELDS: Record<OrderSort['field'], SortField> = { ID: 'id', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' };
 
-function listParams(filter: OrderFilter | null | undefined, orderBy: OrderSort | null | undefined) {
+function listQuery(filter: OrderFilter | null | undefined, orderBy: OrderSort | null | undefined, { upstream }: GraphContext) {
   if (filter?.createdFrom && filter.createdTo && filter.createdFrom > filter.createdTo) {
     throw badUserInput('`filter.createdFrom` is after `filter.createdTo`.', 'filter.createdFrom');
   }
-  const params: Omit<ListOrdersParams, 'page' | 'limit'> = {
+  const query: Omit<ListQuery, 'page' | 'limit'> = {
     status: filter?.status ?? undefined,
     createdFrom: filter?.createdFrom ?? undefined,
     createdTo: filter?.createdTo ?? undefined,
-    venueId: parseVenueId(filter?.venueId, 'filter.venueId'),
-    sort: { field: SORT_FIELDS[orderBy?.field ?? 'CREATED_AT'], direction: orderBy?.direction === 'ASC' ? 1 : -1 },
+    venueId: optionalId(upstream.checkVenueId, filter?.venueId, 'filter.venueId'),
+    sort: { field: SORT_FIELDS[orderBy?.field ?? 'CREATED_AT'], direction: orderBy?.direction === 'ASC' ? 'ASC' : 'DESC' },
   };
-  return params;
+  return query;
 }
 
-export const orders: NonNullable<QueryResolvers['orders']> = (_parent, args, { clopos }, info) => {
-  const params = listParams(args.filter, args.orderBy);
+export const orders: NonNullable<QueryResolvers['orders']> = (_parent, args, ctx, info) => {
+  const query = listQuery(args.filter, args.orderBy, ctx);
   // Cursors belong to the filter and sort, not to the page size or the fields selected.
-  const query = queryKey(params);
+  const key = queryKey(query);
   const withReceipt = selectsField(info, 'receipt');
-  return paginate(args, query, ({ page, limit }) => clopos.listOrders({ ...params, page, limit, withReceipt }));
+  return paginate(args, key, ({ page, limit }) => ctx.upstream.list({ ...query, page, limit, withReceipt }));
 };
