@@ -32,6 +32,8 @@ export interface Config {
   /** 0 = both caches off. */
   cacheTtlMs: number;
   pollIntervalMs: number;
+  /** Percent of cloposBudgetPerMinute only the live poller may spend (at least one call per poll interval); 0 = none. */
+  pollBudgetShare: number;
   redisUrl: string | undefined;
   metricsToken: string | undefined;
   logLevel: LogLevel;
@@ -159,6 +161,7 @@ export function loadConfig(env: Env): Config {
     maxSubscriptionsPerKey: integer(env, 'GATEWAY_MAX_SUBSCRIPTIONS_PER_KEY', 500, 0, 1_000_000),
     cacheTtlMs: integer(env, 'CACHE_TTL_MS', 2000, 0, 86_400_000),
     pollIntervalMs: integer(env, 'POLL_INTERVAL_MS', 3000, 100, 3_600_000),
+    pollBudgetShare: integer(env, 'POLL_BUDGET_SHARE', 10, 0, 90),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     metricsToken: text(env, 'METRICS_TOKEN'),
     logLevel,

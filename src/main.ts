@@ -14,12 +14,14 @@ import { startTracing, TRACE_EXPORTERS, type TraceExporterName } from './observa
 import { cloposCredentials, startSandbox } from './sandbox/index.js';
 import type { RunningSandbox } from './sandbox/contract.js';
 import { createGateway, gatewaySettings } from './server.js';
+import { runDetached } from './request-scope.js';
 import { createQuotaShield } from './shield.js';
 
 async function upstream(config: Config): Promise<{ baseUrl: string; credentials: CloposCredentials; sandbox?: RunningSandbox }> {
   if (config.clopos) return config.clopos;
   // No CLOPOS_BASE_URL: run against the embedded sandbox, with orders moving on their own.
-  const sandbox = await startSandbox({ demo: true });
+  // Detached: the sandbox's server and demo timer run for the life of the process.
+  const sandbox = await runDetached(() => startSandbox({ demo: true }));
   return {
     baseUrl: sandbox.baseUrl,
     credentials: cloposCredentials(sandbox.credentials),
@@ -61,6 +63,8 @@ async function main(): Promise<void> {
       cacheTtlMs: config.cacheTtlMs,
       requestTimeoutMs: config.requestTimeoutMs,
       redisUrl: config.redisUrl,
+      pollBudgetShare: config.pollBudgetShare,
+      pollIntervalMs: config.pollIntervalMs,
     },
     { logger: logger.child({ component: 'shield' }), fetch: cloposFetch, reporter: metrics.shield },
   );

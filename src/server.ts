@@ -28,7 +28,7 @@ import { useRateLimit } from './http/rate-limit.js';
 import { shortDigest, stateOf } from './http/request-state.js';
 import { silentLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
-import { enterScope } from './request-scope.js';
+import { runInScope, type RequestScope } from './request-scope.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 /** The header a non-simple (CSRF-safe) GET must carry; POSTs with a JSON content type need none. */
@@ -126,6 +126,8 @@ export function createGateway(options: GatewayOptions) {
     useCompiledQueries(),
     // Other plugins (e.g. the response cache) go here or through options.plugins.
     ...(options.plugins ?? []),
+    // Last: it wraps whatever execute function the plugins before it set (graphql-jit replaces it).
+    useRequestScope(options.requestTimeoutMs ?? 15_000),
   ];
 
   return createYoga<object, GraphContext>({
@@ -133,7 +135,6 @@ export function createGateway(options: GatewayOptions) {
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     context: ({ request }) => {
       const state = stateOf(request);
-      enterScope({ requestId: state.requestId, deadline: Date.now() + (options.requestTimeoutMs ?? 15_000) });
       const own = state.caller?.cloposToken;
       const clopos = own && passThrough ? passThrough.get(own.token, own.digest) : options.clopos;
       return createGraphContext(clopos, idempotency, state.caller?.id ?? callerOf(request), options.live);
@@ -155,6 +156,27 @@ export function createGateway(options: GatewayOptions) {
     maxRequestBodySize: false,
     plugins,
   });
+}
+
+/**
+ * Each operation runs inside its request's scope (id and deadline, src/request-scope.ts), with
+ * AsyncLocalStorage.run: the scope ends with the operation, and nothing the operation hands to
+ * background work (runDetached) carries it further. A subscription's scope has no deadline.
+ */
+function useRequestScope(requestTimeoutMs: number): Plugin {
+  const scopeOf = (context: unknown, deadline: boolean): RequestScope => {
+    const request = (context as { request?: Request }).request;
+    const requestId = request ? stateOf(request).requestId : 'unknown';
+    return deadline ? { requestId, deadline: Date.now() + requestTimeoutMs } : { requestId };
+  };
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn((args) => runInScope(scopeOf(args.contextValue, true), () => executeFn(args)));
+    },
+    onSubscribe({ subscribeFn, setSubscribeFn }) {
+      setSubscribeFn((args) => runInScope(scopeOf(args.contextValue, false), () => subscribeFn(args)));
+    },
+  };
 }
 
 /** Outside the key check (no keys configured): a stable, non-secret name for the caller. */
