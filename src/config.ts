@@ -101,6 +101,18 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+/** redis[s]://[user:password@]host[:port][/db]: a URL ioredis would misread is refused here. */
+function redisUrl(env: Env): string | undefined {
+  const raw = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  if (raw === undefined) return undefined;
+  const parsed = new URL(raw);
+  if (!parsed.hostname) throw new ConfigError('REDIS_URL', 'must name a host, e.g. redis://127.0.0.1:6379.');
+  if (!/^\/?(\d+)?$/.test(parsed.pathname)) {
+    throw new ConfigError('REDIS_URL', `may end only in a database number (redis://host:6379/0), got path "${parsed.pathname}".`);
+  }
+  return raw;
+}
+
 function cloposUpstream(env: Env): Config['clopos'] {
   const baseUrl = url(env, 'CLOPOS_BASE_URL', ['https:', 'http:']);
   if (baseUrl === undefined) return undefined;
@@ -162,7 +174,7 @@ export function loadConfig(env: Env): Config {
     cacheTtlMs: integer(env, 'CACHE_TTL_MS', 2000, 0, 86_400_000),
     pollIntervalMs: integer(env, 'POLL_INTERVAL_MS', 3000, 100, 3_600_000),
     pollBudgetShare: integer(env, 'POLL_BUDGET_SHARE', 10, 0, 90),
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisUrl: redisUrl(env),
     metricsToken: text(env, 'METRICS_TOKEN'),
     logLevel,
     development: env.NODE_ENV === 'development',

@@ -94,6 +94,10 @@ async function main(): Promise<void> {
   });
 
   const server = createServer(yoga);
+  // Before attachWebSocket: its WebSocketServer re-emits the server's errors on itself, and a port
+  // that cannot be had must end the process (the embedded sandbox with it), not leave it running.
+  const cannotListen = (error: NodeJS.ErrnoException) => fail(listenFailure(error, config.port));
+  server.once('error', cannotListen);
   // graphql-ws on the same port and path; the key comes in connectionParams.
   const websocket = attachWebSocket(server, yoga, { apiKeys: config.apiKeys, persistedOnly: config.persistedOnly });
   const inFlight = new Set<ServerResponse>();
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
     });
   });
   server.listen(config.port, () => {
+    server.off('error', cannotListen);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info(
@@ -147,4 +152,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-void main();
+/** Why the port could not be had, in words an operator can act on. */
+function listenFailure(error: NodeJS.ErrnoException, port: number): string {
+  if (error.code === 'EADDRINUSE') return `Cannot start: port ${port} is already in use (EADDRINUSE). Stop whatever holds it, or set PORT to a free port.`;
+  if (error.code === 'EACCES') return `Cannot start: no permission to listen on port ${port} (EACCES). Use a port above 1023, or set PORT.`;
+  return `Cannot start: listening on port ${port} failed: ${error.message}`;
+}
+
+// Anything else that fails while starting (the embedded sandbox, Redis, tracing) ends the process
+// with exit code 1 and says what failed, instead of an unhandled rejection.
+main().catch((error: unknown) => {
+  console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error && error.stack) console.error(error.stack);
+  process.exit(1);
+});

@@ -26,6 +26,7 @@ import { PassThroughUpstreams, type UpstreamForToken } from './http/passthrough.
 import { persistedDocuments } from './http/persisted.js';
 import { useRateLimit } from './http/rate-limit.js';
 import { shortDigest, stateOf } from './http/request-state.js';
+import { errorLog } from './observability/log-errors.js';
 import { silentLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
 import { runInScope, type RequestScope } from './request-scope.js';
@@ -94,7 +95,12 @@ function yogaLogger(logger: Logger): YogaLogger {
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       const [first, ...rest] = args;
-      if (first instanceof Error) child[level]({ err: first }, rest.map(String).join(' ') || first.message);
+      if (first instanceof Error && (level === 'error' || level === 'warn')) {
+        // Yoga logs every error it masks at `error`: expected, coded ones go down to info or warn,
+        // without a stack (src/observability/log-errors.ts).
+        const logged = errorLog(first);
+        child[logged.level](logged.fields, rest.map(String).join(' ') || first.message);
+      } else if (first instanceof Error) child[level]({ err: first }, rest.map(String).join(' ') || first.message);
       else child[level](args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };

@@ -9,6 +9,7 @@
 import { GraphQLError } from 'graphql';
 import type { CloposApi } from '../clopos/api.js';
 import type { ClopOrder, ClopOrderStatus } from '../clopos/types.js';
+import { errorLog } from '../observability/log-errors.js';
 import { runDetached } from '../request-scope.js';
 import { Channel } from './channel.js';
 import { baselineState, classify, parseState, serializeState, timeOf, type PollerState } from './classify.js';
@@ -209,7 +210,8 @@ export class LiveOrders {
       } catch (error) {
         this.failures++;
         delay = pollDelay(this.o.pollIntervalMs, this.signals(), this.failures);
-        this.o.logger.warn({ err: error, failures: this.failures, nextPollMs: delay }, 'live orders: poll failed');
+        // A coded Clopos error (unavailable, rate limited) without a stack; a bug with one.
+        this.o.logger.warn({ ...errorLog(error).fields, failures: this.failures, nextPollMs: delay }, 'live orders: poll failed');
       }
       if (!this.wanted || this.closed) break;
       await new Promise<void>((resolve) => {
