@@ -68,12 +68,17 @@ class ShieldedApi implements CloposApi {
     const key = `${this.o.identity}|${query}`;
     const scoped = tags.map((tag) => this.tag(tag));
     const route = kind === 'list' ? '/orders' : '/orders/{id}';
+    const deadline = currentScope()?.deadline;
+    // Too late to start or join anything (nothing is sent: no verdict for the breaker either).
+    if (deadline !== undefined && deadline <= Date.now()) {
+      return Promise.reject(new UpstreamError({ operation, code: 'UPSTREAM_UNAVAILABLE', reason: 'timeout', notSent: true }));
+    }
     // The shared call runs detached: it serves every caller that joins it, so it must not end at
     // the first caller's deadline (it gets one of its own); each caller waits only until its own.
     const shared = this.o.coalescer.run(key, () => this.o.reporter?.coalesced(route), () =>
       runDetached(() => this.fetchRead(operation, kind, key, scoped, call), { requestId: currentScope()?.requestId }),
     );
-    return untilDeadline(shared, currentScope()?.deadline, operation);
+    return untilDeadline(shared, deadline, operation);
   }
 
   private async fetchRead<T>(operation: UpstreamOperation, kind: 'list' | 'order', key: string, scoped: string[], call: () => Promise<T>): Promise<T> {

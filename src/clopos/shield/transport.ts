@@ -19,6 +19,8 @@ export function shieldTransport(inner: typeof fetch, options: ShieldTransportOpt
     const url = new URL(request.url);
     const auth = request.method === 'POST' && /\/auth$/.test(url.pathname);
     const deadline = options.deadline();
+    // Already too late: refused before it spends a budget token (and before it leaves).
+    if (deadline <= Date.now() || request.signal.aborted) throw new NotSentError('timeout', request.signal.reason);
     if (!auth) {
       try {
         await options.budget.acquire(deadline, request.signal, options.lane ?? 'query');
