@@ -4,6 +4,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { Budget } from '../../src/clopos/shield/budget.js';
+import { RedisBudgetStore } from '../../src/clopos/shield/redis-stores.js';
 import { LEASE_TTL_MS } from '../../src/live/redis-store.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
@@ -79,3 +82,25 @@ it('keeps delivering past the Redis lease, the request deadline and the token li
   expect(/^clopos_breaker_state(?:\{[^}]*\})? 0$/m.test(metrics)).toBe(true);
   expect(g.logs().filter((l) => l.msg === 'live orders: poll failed' || l.level === 'error')).toEqual([]);
 }, 60_000);
+
+it("the poller's reserved share holds in the Redis budget too: queries stop short of it, the poller does not", async () => {
+  const client = new Redis(`redis://127.0.0.1:${port}`);
+  try {
+    // Two instances' budgets on one key: 10 a minute, 3 kept for the poller.
+    const shared = new RedisBudgetStore(client, `test:budget:${Date.now()}`, 10);
+    const a = new Budget({ store: shared, reserved: 3 });
+    const b = new Budget({ store: shared, reserved: 3 });
+    const soon = () => Date.now() + 200;
+    let queries = 0;
+    for (let i = 0; i < 10; i++) {
+      const budget = i % 2 ? a : b;
+      if (await budget.acquire(soon()).then(() => true, () => false)) queries++;
+    }
+    expect(queries).toBe(7);
+    let polls = 0;
+    for (let i = 0; i < 5; i++) if (await a.acquire(soon(), undefined, 'poll').then(() => true, () => false)) polls++;
+    expect(polls).toBe(3);
+  } finally {
+    client.disconnect();
+  }
+});

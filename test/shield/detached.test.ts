@@ -4,6 +4,8 @@
 import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../src/clopos/errors.js';
+import { Budget, MemoryBudgetStore } from '../../src/clopos/shield/budget.js';
+import { pollReserve } from '../../src/clopos/shield/index.js';
 import { errorLog } from '../../src/observability/log-errors.js';
 import { currentScope, runDetached, runInScope } from '../../src/request-scope.js';
 import { type ShieldedGateway, startShieldedGateway } from './support.js';
@@ -97,5 +99,29 @@ describe('error log levels', () => {
     expect(errorLog(new GraphQLError('bad', { extensions: { code: 'BAD_USER_INPUT' } }))).toEqual({ level: 'info', fields: { code: 'BAD_USER_INPUT' } });
     const bug = new TypeError('x is undefined');
     expect(errorLog(new GraphQLError('Unexpected error.', { originalError: bug }))).toEqual({ level: 'error', fields: { err: bug } });
+  });
+});
+
+describe("the poller's share of the budget", () => {
+  it('is POLL_BUDGET_SHARE percent, at least one call per interval (at most half), and leaves queries one', () => {
+    expect(pollReserve(280, 10, 3000)).toBe(28);
+    expect(pollReserve(280, 10, 1000)).toBe(60);
+    expect(pollReserve(280, 10, 100)).toBe(140);
+    expect(pollReserve(10, 90, 3000)).toBe(9);
+    expect(pollReserve(280, 0, 1000)).toBe(0);
+  });
+
+  it('queries cannot spend it; the poller can, and is told how much queries spent', async () => {
+    let now = 1_000_000;
+    const budget = new Budget({ store: new MemoryBudgetStore(10), reserved: 3, now: () => now });
+    const take = (lane: 'query' | 'poll') => budget.acquire(now + 100, undefined, lane).then(() => true, () => false);
+    const queries = [];
+    for (let i = 0; i < 10; i++) queries.push(await take('query'));
+    expect(queries.filter(Boolean)).toHaveLength(7);
+    expect(budget.querySpent()).toBe(7);
+    expect([await take('poll'), await take('poll'), await take('poll'), await take('poll')]).toEqual([true, true, true, false]);
+    now += 60_001;
+    expect(budget.querySpent()).toBe(0);
+    expect(await take('query')).toBe(true);
   });
 });
