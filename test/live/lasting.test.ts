@@ -106,20 +106,27 @@ it('with the query budget spent by distinct queries, a change still reaches a su
   subscribers.push(subscriber);
   await until(() => orderCalls(s) >= 2, 10_000, 'the poller');
 
-  // Distinct queries until the budget refuses them.
+  // Distinct queries (400 of them: first x status) until the budget refuses them.
+  const STATUSES = ['PENDING', 'RECEIVED', 'IGNORE', 'DELIVERED'];
+  const distinct = (n: number) =>
+    graphql(g.url, KEY, 'query($f: Int!, $s: OrderStatus) { orders(first: $f, filter: { status: $s }) { totalCount } }', {
+      f: 1 + (n % 100),
+      s: STATUSES[Math.floor(n / 100) % 4],
+    });
   let answered = 0;
   let refused = 0;
-  for (let n = 1; n <= 200 && refused === 0; n++) {
-    const result = await graphql(g.url, KEY, 'query($n: Int!) { orders(first: $n) { totalCount } }', { n });
+  for (let n = 0; n < 400 && refused === 0; n++) {
+    const result = await distinct(n);
     if (result.errors?.[0]?.extensions?.code === 'UPSTREAM_RATE_LIMITED') refused++;
+    else if (result.errors) throw new Error(`unexpected: ${JSON.stringify(result.errors)}`);
     else answered++;
   }
   expect(refused).toBe(1);
-  // Keep the queries coming while the change travels.
+  // Keep distinct queries coming while the changes travel.
   let pressing = true;
   const pressure = (async () => {
-    for (let n = 300; pressing; n++) {
-      const result = await graphql(g.url, KEY, 'query($n: Int!) { orders(first: $n) { totalCount } }', { n: n % 100 || 1 });
+    for (let n = answered + 1; pressing; n++) {
+      const result = await distinct(n);
       if (result.errors?.[0]?.extensions?.code === 'UPSTREAM_RATE_LIMITED') refused++;
       await sleep(50);
     }
@@ -138,7 +145,7 @@ it('with the query budget spent by distinct queries, a change still reaches a su
     polls.push(orderCalls(s) - before);
   }
   // The budget was still spent for queries when the changes arrived.
-  const after = await graphql(g.url, KEY, '{ orders(first: 77) { totalCount } }');
+  const after = await distinct(399);
   expect(after.errors?.[0]?.extensions?.code).toBe('UPSTREAM_RATE_LIMITED');
   pressing = false;
   await pressure;
