@@ -21,10 +21,13 @@ export function createLiveOrders(quota: QuotaShield, settings: LiveSettings, log
     pollIntervalMs: settings.pollIntervalMs,
     maxSubscriptionsPerKey: settings.maxSubscriptionsPerKey,
     ...(settings.lingerMs === undefined ? {} : { lingerMs: settings.lingerMs }),
+    // What remains of the budget for the poller (the budget minus what queries spent; at least its
+    // reserve), against what it needs at its interval. Not Clopos's RateLimit-Remaining: that falls
+    // with the queries' use, and stretching on it let busy queries delay live updates.
     signals: () => ({
       breaker: shield.breaker.current(),
-      remaining: shield.budget.upstreamState().remaining,
-      limit: settings.cloposBudgetPerMinute,
+      remaining: Math.max(shield.budget.reserved, settings.cloposBudgetPerMinute - shield.budget.querySpent()),
+      limit: Math.ceil(60_000 / settings.pollIntervalMs),
     }),
     ...(logger ? { logger } : {}),
   });

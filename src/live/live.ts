@@ -9,6 +9,8 @@
 import { GraphQLError } from 'graphql';
 import type { CloposApi } from '../clopos/api.js';
 import type { ClopOrder, ClopOrderStatus } from '../clopos/types.js';
+import { errorLog } from '../observability/log-errors.js';
+import { runDetached } from '../request-scope.js';
 import { Channel } from './channel.js';
 import { baselineState, classify, parseState, serializeState, timeOf, type PollerState } from './classify.js';
 import { pollDelay, type PollSignals } from './interval.js';
@@ -174,7 +176,8 @@ export class LiveOrders {
     clearTimeout(this.linger);
     this.linger = undefined;
     this.wanted = true;
-    this.loop ??= this.run().finally(() => {
+    // Detached: the first subscriber's request starts the loop, which must outlive it.
+    this.loop ??= runDetached(() => this.run()).finally(() => {
       this.loop = undefined;
       // A subscriber arrived while the loop was winding down.
       if (this.wanted && !this.closed) this.demand();
@@ -183,10 +186,10 @@ export class LiveOrders {
 
   private idle(): void {
     clearTimeout(this.linger);
-    this.linger = setTimeout(() => {
+    this.linger = runDetached(() => setTimeout(() => {
       this.wanted = false;
       this.wake?.();
-    }, this.o.lingerMs);
+    }, this.o.lingerMs));
     this.linger.unref();
   }
 
@@ -207,7 +210,8 @@ export class LiveOrders {
       } catch (error) {
         this.failures++;
         delay = pollDelay(this.o.pollIntervalMs, this.signals(), this.failures);
-        this.o.logger.warn({ err: error, failures: this.failures, nextPollMs: delay }, 'live orders: poll failed');
+        // A coded Clopos error (unavailable, rate limited) without a stack; a bug with one.
+        this.o.logger.warn({ ...errorLog(error).fields, failures: this.failures, nextPollMs: delay }, 'live orders: poll failed');
       }
       if (!this.wanted || this.closed) break;
       await new Promise<void>((resolve) => {
