@@ -20,15 +20,35 @@ export interface GraphContext {
   caller: string;
   /** Live order updates (Subscription.orderChanged); absent when the gateway was built without them. */
   live?: LiveOrders;
+  /**
+   * Whose subscription limit a subscription counts against: the caller, or for anonymous callers
+   * their client address (one shared pool would let one client lock everyone out).
+   */
+  subscriptionPool?: string;
+  /** Closes this client's connection (a subscriber that stopped reading); absent in process. */
+  disconnect?: () => void;
+}
+
+/** What the transport adds to a context (server.ts). */
+export interface TransportContext {
+  subscriptionPool?: string;
+  disconnect?: () => void;
 }
 
 export function orderKeyString(key: OrderKey): string {
   return `${key.id}|${key.venueId ?? ''}|${key.withReceipt ? 'r' : ''}`;
 }
 
-export function createGraphContext(clopos: CloposApi, idempotency: IdempotencyStore, caller: string, live?: LiveOrders): GraphContext {
+export function createGraphContext(
+  clopos: CloposApi,
+  idempotency: IdempotencyStore,
+  caller: string,
+  live?: LiveOrders,
+  transport: TransportContext = {},
+): GraphContext {
   return {
     ...(live ? { live } : {}),
+    ...transport,
     clopos,
     idempotency,
     caller,

@@ -73,7 +73,9 @@ export function attachWebSocket(server: Server, yoga: Enveloped, options: WebSoc
         // What the HTTP plugins would have attached to a request: the caller the key named.
         const request = new Request(`http://websocket${yoga.graphqlEndpoint}`, { method: 'POST' });
         stateOf(request).caller = ctx.extra.caller;
-        const enveloped = yoga.getEnveloped({ request, params: payload });
+        // The upgrade request (client address, for an anonymous caller's subscription pool) and the
+        // socket (to drop a client that stopped reading), as node's req/res are for HTTP.
+        const enveloped = yoga.getEnveloped({ request, params: payload, req: ctx.extra.request, socket: ctx.extra.socket });
         let document: ExecutionArgs['document'];
         try {
           document = enveloped.parse(query);
