@@ -2,6 +2,8 @@
 // await would only see return() after its next value, leaving a closed subscription counted).
 // Bounded: a consumer that stops taking values (a client that stops reading: the transport stops
 // pulling once its socket buffers are full) trips `limit`'s overflow instead of growing it forever.
+// `backlog()` tells the owner what was still waiting from before its previous call, so a burst
+// pushed all at once (one poll's changes) is not mistaken for a consumer that stopped.
 export class Channel<T> implements AsyncIterableIterator<T> {
   private readonly values: T[] = [];
   private waiting: ((result: IteratorResult<T>) => void) | undefined;
@@ -11,6 +13,7 @@ export class Channel<T> implements AsyncIterableIterator<T> {
   private released = false;
   private max = Infinity;
   private onOverflow: (() => void) | undefined;
+  private pushedSinceMark = 0;
 
   constructor(private readonly onClose: () => void) {}
 
@@ -22,6 +25,7 @@ export class Channel<T> implements AsyncIterableIterator<T> {
 
   push(value: T): void {
     if (this.done || this.error !== undefined) return;
+    this.pushedSinceMark++;
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = this.failWaiting = undefined;
@@ -85,6 +89,13 @@ export class Channel<T> implements AsyncIterableIterator<T> {
   /** Values waiting for the consumer. */
   get queued(): number {
     return this.values.length;
+  }
+
+  /** How many values pushed before the previous call are still waiting; starts a new mark. */
+  backlog(): number {
+    const old = Math.max(0, this.values.length - this.pushedSinceMark);
+    this.pushedSinceMark = 0;
+    return old;
   }
 
   private close(): void {

@@ -12,8 +12,10 @@
 // the tick `resync`, and every subscription then gets a RESYNC message: reload, the feed is
 // continuous again from here. Every message carries `feedAt` (the last poll this instance knows
 // of), and a HEARTBEAT every `heartbeatMs` says the stream is alive when nothing changes.
-// Slow consumers: a subscription holds at most `maxQueued` messages its client has not taken; past
-// that it ends with SLOW_CONSUMER, its slot is freed and its connection is closed.
+// Slow consumers: when a poll's tick arrives and a subscription still holds more than `maxQueued`
+// messages from before the previous tick (its client took none of them in a whole poll interval:
+// the socket buffers are full), or it holds a poll's worth more than that at any time, it ends with
+// SLOW_CONSUMER, its slot is freed and its connection is closed. One poll's burst never counts.
 import { GraphQLError } from 'graphql';
 import type { CloposApi } from '../clopos/api.js';
 import type { ClopOrder, ClopOrderStatus } from '../clopos/types.js';
@@ -58,7 +60,7 @@ export interface LiveOptions {
   signals?: () => PollSignals;
   /** How often every subscription gets a HEARTBEAT (with `feedAt`). Default 10000. */
   heartbeatMs?: number;
-  /** Messages a subscription may hold for a client that is not reading before it is ended. Default 1000. */
+  /** Messages a subscription may hold, from before the latest poll, for a client that is not reading. Default 1000. */
   maxQueued?: number;
   /** Orders per Clopos page. Default 100. */
   pageSize?: number;
@@ -190,7 +192,8 @@ export class LiveOrders {
       this.subscriptions--;
       if (this.subscriptions === 0) this.idle();
     });
-    channel.limit(this.o.maxQueued, overflow);
+    // The hard cap: the backlog plus one poll's worth of changes (and a few signals).
+    channel.limit(this.o.maxQueued + this.o.pageSize * this.o.maxPages + 100, overflow);
     this.open.add(channel);
     // At most once each, in `at` order: the replay and the live feed overlap at the hand-off.
     const emit = (event: OrderChangeEvent) => {
@@ -200,6 +203,7 @@ export class LiveOrders {
       if (matches(filter, event.order)) channel.push({ ...event, feedAt: this.feedAtIso() });
     };
     const tick = (t: FeedTick) => {
+      if (channel.backlog() > this.o.maxQueued) return overflow();
       if (t.resync) this.signal(channel, 'RESYNC');
     };
     // Listening starts before the replay is read, so nothing falls between the two.
