@@ -1,0 +1,160 @@
+// Live order updates on two gateway instances sharing one real redis-server, while Redis fails:
+// killed (SIGKILL) for 20 s and started again (empty), then paused (SIGSTOP) for 8 s and resumed.
+// An order is created every 250 ms throughout. Every subscriber, on either instance, must either
+// receive each order's change or, after the order was created, a RESYNC (the gap signal: its
+// client reloads, and the reload shows the order). Nothing may be lost silently.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createLiveOrders, type LiveOrders } from '../../src/live/index.js';
+import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
+import type { RunningSandbox } from '../../src/sandbox/contract.js';
+import { createGateway, type Gateway } from '../../src/server.js';
+import { createQuotaShield, type QuotaShield } from '../../src/shield.js';
+import { type SseSubscriber, sleep, subscribeSse, until } from '../live/support.js';
+
+const INTERVAL = 300;
+let redis: ChildProcess | undefined;
+let port: number;
+let sandbox: RunningSandbox;
+const instances: Array<{ shield: QuotaShield; live: LiveOrders; yoga: Gateway }> = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address() as { port: number };
+      server.close(() => resolve(free));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function startRedis(): Promise<void> {
+  const path = execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
+  const child = spawn(path, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  redis = child;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('redis-server did not start within 5 s')), 5000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (/Ready to accept connections/i.test(chunk.toString())) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
+async function stopRedis(): Promise<void> {
+  const child = redis;
+  if (!child || child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+async function instance() {
+  const shield = await createQuotaShield(
+    {
+      baseUrl: sandbox.baseUrl,
+      credentials: cloposCredentials(sandbox.credentials),
+      cloposTimeoutMs: 10_000,
+      cloposBudgetPerMinute: 100_000,
+      cacheTtlMs: 2000,
+      requestTimeoutMs: 600_000,
+      redisUrl: `redis://127.0.0.1:${port}`,
+    },
+    { logger: { warn: () => undefined, info: () => undefined } },
+  );
+  const live = createLiveOrders(shield, { pollIntervalMs: INTERVAL, maxSubscriptionsPerKey: 500, cloposBudgetPerMinute: 100_000, lingerMs: 300, heartbeatMs: 1000 });
+  // A long request deadline: the subscriptions outlive the default 15 s.
+  const yoga = createGateway({ clopos: shield.clopos, live, requestTimeoutMs: 600_000 });
+  instances.push({ shield, live, yoga });
+  return { shield, live, yoga };
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  await startRedis();
+  sandbox = await startSandbox({ seed: 7 });
+});
+
+afterAll(async () => {
+  for (const i of instances) {
+    await i.live.close();
+    await i.shield.close();
+  }
+  await sandbox?.close();
+  if (redis?.exitCode === null) {
+    redis.kill('SIGCONT');
+    redis.kill('SIGKILL');
+  }
+});
+
+it('every subscriber on both instances gets every change or a RESYNC after it, through a Redis kill and a pause', async () => {
+  const a = await instance();
+  const b = await instance();
+  const subscribers: Array<{ on: string; s: SseSubscriber }> = [
+    ...Array.from({ length: 3 }, () => ({ on: 'A', s: subscribeSse(a.yoga) })),
+    ...Array.from({ length: 3 }, () => ({ on: 'B', s: subscribeSse(b.yoga) })),
+  ];
+  await until(() => a.live.status().subscriptions === 3 && b.live.status().subscriptions === 3, 5000, 'subscriptions');
+  // The first baseline's RESYNC has reached everyone: from here on the feed is continuous.
+  await until(() => subscribers.every(({ s }) => s.resyncs.length >= 1), 10_000, 'the first baseline');
+  const start = Date.now();
+  const created: Array<{ id: string; at: number }> = [];
+  let making = true;
+  const maker = (async () => {
+    while (making) {
+      const order = sandbox.control.addOrder();
+      created.push({ id: String(order.id), at: Date.now() });
+      await sleep(250);
+    }
+  })();
+
+  await sleep(3000);
+  const leaderBefore = a.live.status().leading ? 'A' : 'B';
+  await stopRedis();
+  const killedAt = Date.now();
+  await sleep(20_000);
+  await startRedis();
+  const restartedAt = Date.now();
+  await sleep(8000);
+  redis!.kill('SIGSTOP');
+  const pausedAt = Date.now();
+  await sleep(8000);
+  redis!.kill('SIGCONT');
+  const resumedAt = Date.now();
+  await sleep(8000);
+  making = false;
+  await maker;
+  // The last orders' changes arrive within a few polls.
+  const last = created.at(-1)!;
+  await until(
+    () => subscribers.every(({ s }) => s.changes.some((c) => c.order.id === last.id) || s.signals.some((m) => m.kind === 'RESYNC' && Date.parse(m.at) > last.at)),
+    15_000,
+    'the last change everywhere',
+  );
+
+  const t = (ms: number) => `${((ms - start) / 1000).toFixed(1)} s`;
+  console.log(
+    `${created.length} orders created over ${t(Date.now())}; leader before: ${leaderBefore}; Redis killed at ${t(killedAt)}, restarted ${t(restartedAt)}, ` +
+      `paused ${t(pausedAt)}, resumed ${t(resumedAt)}; leaders now: A ${a.live.status().leading}, B ${b.live.status().leading}`,
+  );
+  for (const [i, { on, s }] of subscribers.entries()) {
+    const got = new Set(s.changes.map((c) => c.order.id));
+    const resyncAt = s.signals.filter((m) => m.kind === 'RESYNC').map((m) => Date.parse(m.at));
+    const delivered = created.filter((o) => got.has(o.id)).length;
+    const covered = created.filter((o) => !got.has(o.id) && resyncAt.some((r) => r > o.at)).length;
+    const lost = created.filter((o) => !got.has(o.id) && !resyncAt.some((r) => r > o.at));
+    const duplicates = s.changes.length - got.size;
+    console.log(
+      `subscriber ${i + 1} on ${on}: ${delivered} of ${created.length} changes delivered, ${covered} covered by a RESYNC, ${lost.length} lost; ` +
+        `${resyncAt.length} RESYNCs (at ${resyncAt.map(t).join(', ')}), ${duplicates} duplicates`,
+    );
+    expect(s.errors).toEqual([]);
+    expect(lost.map((o) => `#${o.id} created at ${t(o.at)}`)).toEqual([]);
+  }
+  for (const { s } of subscribers) s.close();
+}, 120_000);
