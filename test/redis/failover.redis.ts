@@ -1,12 +1,16 @@
 // Live order updates on two gateway instances sharing one real redis-server, while Redis fails:
+// the pub/sub connections dropped three times (CLIENT KILL TYPE pubsub, a network blip), Redis
 // killed (SIGKILL) for 20 s and started again (empty), then paused (SIGSTOP) for 8 s and resumed.
 // An order is created every 250 ms throughout. Every subscriber, on either instance, must either
 // receive each order's change or, after the order was created, a RESYNC (the gap signal: its
 // client reloads, and the reload shows the order). Nothing may be lost silently.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLiveOrders, type LiveOrders } from '../../src/live/index.js';
+import { RedisLiveStore } from '../../src/live/redis-store.js';
+import { connectRedis } from '../../src/redis/connection.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
 import { createGateway, type Gateway } from '../../src/server.js';
@@ -113,7 +117,17 @@ it('every subscriber on both instances gets every change or a RESYNC after it, t
     }
   })();
 
-  await sleep(3000);
+  await sleep(2000);
+  // Blips: each instance's pub/sub connection is dropped and comes back by itself; whatever was
+  // published meanwhile never reaches that instance.
+  const admin = new Redis(port, '127.0.0.1');
+  for (let i = 0; i < 3; i++) {
+    await admin.client('KILL', 'TYPE', 'pubsub');
+    await sleep(1500);
+  }
+  admin.disconnect();
+  const blipsEndedAt = Date.now();
+  await sleep(1000);
   const leaderBefore = a.live.status().leading ? 'A' : 'B';
   await stopRedis();
   const killedAt = Date.now();
@@ -139,7 +153,7 @@ it('every subscriber on both instances gets every change or a RESYNC after it, t
 
   const t = (ms: number) => `${((ms - start) / 1000).toFixed(1)} s`;
   console.log(
-    `${created.length} orders created over ${t(Date.now())}; leader before: ${leaderBefore}; Redis killed at ${t(killedAt)}, restarted ${t(restartedAt)}, ` +
+    `${created.length} orders created over ${t(Date.now())}; pub/sub blips until ${t(blipsEndedAt)}; leader before: ${leaderBefore}; Redis killed at ${t(killedAt)}, restarted ${t(restartedAt)}, ` +
       `paused ${t(pausedAt)}, resumed ${t(resumedAt)}; leaders now: A ${a.live.status().leading}, B ${b.live.status().leading}`,
   );
   for (const [i, { on, s }] of subscribers.entries()) {
@@ -158,3 +172,36 @@ it('every subscriber on both instances gets every change or a RESYNC after it, t
   }
   for (const { s } of subscribers) s.close();
 }, 120_000);
+
+it('marks the next tick RESYNC on an instance whose pub/sub connection dropped while changes were published', async () => {
+  const quiet = { warn: () => undefined, info: () => undefined };
+  const [linkA, linkB] = await Promise.all([connectRedis(`redis://127.0.0.1:${port}`, { logger: quiet }), connectRedis(`redis://127.0.0.1:${port}`, { logger: quiet })]);
+  const storeA = new RedisLiveStore(linkA, 'blip-test');
+  const storeB = new RedisLiveStore(linkB, 'blip-test');
+  const heard: string[] = [];
+  storeB.listen(
+    (event) => heard.push(`change ${event.order.id}`),
+    (tick) => heard.push(tick.resync ? 'resync' : 'tick'),
+  );
+  const change = (id: number) => ({ kind: 'CREATED' as const, order: { id } as never, previousStatus: null, at: new Date(Date.now() + id).toISOString() });
+  try {
+    await until(() => linkA.reachable() && linkB.reachable(), 5000, 'both links');
+    await sleep(300); // B's pub/sub connection subscribed
+    await storeA.publish([change(1)], { polledAt: Date.now() });
+    await until(() => heard.length === 2, 5000, 'the first change and tick');
+    const admin = new Redis(port, '127.0.0.1');
+    await admin.client('KILL', 'TYPE', 'pubsub');
+    admin.disconnect();
+    // Published while B is not listening: B never hears change 2.
+    await storeA.publish([change(2)], { polledAt: Date.now() });
+    await sleep(1500); // B's pub/sub connection is back
+    await storeA.publish([change(3)], { polledAt: Date.now() });
+    await until(() => heard.length >= 4, 5000, 'the change after the blip');
+    expect(heard).toEqual(['change 1', 'tick', 'change 3', 'resync']);
+  } finally {
+    await storeA.close();
+    await storeB.close();
+    await linkA.close();
+    await linkB.close();
+  }
+});
