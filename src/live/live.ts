@@ -164,7 +164,8 @@ export class LiveOrders {
     if (this.closed) throw new LiveError('The gateway is shutting down.', 'UPSTREAM_UNAVAILABLE');
     const held = this.perKey.get(caller) ?? 0;
     if (this.o.maxSubscriptionsPerKey > 0 && held >= this.o.maxSubscriptionsPerKey) {
-      throw new LiveError(`This API key already holds ${held} subscriptions, the most allowed.`, 'TOO_MANY_SUBSCRIPTIONS');
+      const who = caller.startsWith('ip:') ? 'This client address' : 'This API key';
+      throw new LiveError(`${who} already holds ${held} subscriptions, the most allowed.`, 'TOO_MANY_SUBSCRIPTIONS');
     }
     this.perKey.set(caller, held + 1);
     this.subscriptions++;
