@@ -165,3 +165,20 @@ describe('the order board (persisted-only gateway)', () => {
     expect(offsite).toEqual([]);
   });
 });
+
+describe('the order board live status', () => {
+  it('shows Live while the feed is fresh, Stale while Clopos does not answer, then Live again', async () => {
+    await page.goto(stack.appUrl);
+    const status = page.getByTestId('live-status');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain('● Live');
+    // The poller's reads fail: the stream stays open (heartbeats) but the feed falls behind.
+    stack.sandbox.control.injectFault({ method: 'GET', path: '/orders', status: 503 });
+    try {
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain('Stale');
+      expect(await status.getAttribute('data-connected')).toBe('true');
+    } finally {
+      stack.sandbox.control.clearFaults();
+    }
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('● Live');
+  });
+});

@@ -34,7 +34,10 @@ export function OrderBoard({ selected, onSelect }: { selected: string | null; on
   // not resume), after which changes may have been missed.
   const queryClient = useQueryClient();
   const refetch = () => void queryClient.invalidateQueries({ queryKey: ['OrderBoard'] });
-  const live = useOrderChangesSubscription({}, { onData: refetch, onGap: refetch });
+  const live = useOrderChangesSubscription(
+    {},
+    { onData: refetch, onGap: refetch, staleAfterMs: Number(import.meta.env.VITE_LIVE_STALE_AFTER_MS) || undefined },
+  );
   const last = live.data?.orderChanged;
 
   return (
