@@ -23,7 +23,7 @@ const KEEP_MS = 3_600_000;
 // KEYS: log, coverage. ARGV: log size, channel, keep ms, tick json ('' for none), a new coverage
 // start ('' to keep it), then score/json pairs. The changes go out before the tick.
 const PUBLISH = `
-if ARGV[5] ~= '' then redis.call('HSET', KEYS[2], 'from', ARGV[5]) end
+if ARGV[5] ~= '' then redis.call('HSET', KEYS[2], 'from', ARGV[5], 'running', '1') end
 for i = 6, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
 local over = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[1])
 if over > 0 then
@@ -33,6 +33,7 @@ if over > 0 then
   if tonumber(dropped[2]) > from then redis.call('HSET', KEYS[2], 'from', dropped[2]) end
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
+if ARGV[5] ~= '' then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
 for i = 7, #ARGV, 2 do redis.call('PUBLISH', ARGV[2], ARGV[i]) end
 if ARGV[4] ~= '' then redis.call('PUBLISH', ARGV[2], ARGV[4]) end
 return 1`;

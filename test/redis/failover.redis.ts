@@ -170,6 +170,18 @@ it('every subscriber on both instances gets every change or a RESYNC after it, t
     expect(s.errors).toEqual([]);
     expect(lost.map((o) => `#${o.id} created at ${t(o.at)}`)).toEqual([]);
   }
+  // The shared log restarted after the gap: a `since` from before it is refused (not replayed with
+  // a hole), one from after it replays.
+  const before = subscribers[0]!.s.changes.find((c) => Date.parse(c.at) < killedAt)!;
+  const after = subscribers[0]!.s.changes.at(-3)!;
+  const old = subscribeSse(a.yoga, { since: before.at });
+  const recent = subscribeSse(b.yoga, { since: after.at });
+  await until(() => old.errors.length > 0, 10_000, 'the refusal of an old since');
+  expect(old.errors).toMatchObject([{ extensions: { code: 'REPLAY_UNAVAILABLE' } }]);
+  await until(() => recent.changes.length >= 2, 10_000, 'the replay of a recent since');
+  expect(recent.errors).toEqual([]);
+  expect(recent.changes.slice(0, 2).map((c) => c.order.id)).toEqual(subscribers[0]!.s.changes.slice(-2).map((c) => c.order.id));
+  for (const s of [old, recent]) s.close();
   for (const { s } of subscribers) s.close();
 }, 120_000);
 
