@@ -76,7 +76,17 @@ export async function startStack(): Promise<Stack> {
     baseUrl: sandbox.baseUrl,
     credentials: cloposCredentials(sandbox.credentials),
   });
-  const live = new LiveOrders({ clopos, store: new MemoryLiveStore(), pollIntervalMs: 500, maxSubscriptionsPerKey: 500, heartbeatMs: 1000 });
+  // Small pages (5, at most 2 a poll): a dozen orders at once is more than a poll can tell apart,
+  // so the poller starts over and sends RESYNC, which the board must answer with a refetch.
+  const live = new LiveOrders({
+    clopos,
+    store: new MemoryLiveStore(),
+    pollIntervalMs: 500,
+    maxSubscriptionsPerKey: 500,
+    heartbeatMs: 1000,
+    pageSize: 5,
+    maxPages: 2,
+  });
   // A long request deadline: the board's subscription outlives the default 15 s.
   const persisted = createGateway({ clopos, persistedOnly: true, live, requestTimeoutMs: 600_000 });
   const open = createGateway({ clopos });
