@@ -133,11 +133,6 @@ export class LiveOrders {
     this.heartbeat.unref();
   }
 
-  /** The last successful poll this instance knows of (ms), for tests and readiness. */
-  lastPolledAt(): number | undefined {
-    return this.feedAt;
-  }
-
   private feedAtIso(): string | null {
     return this.feedAt === undefined ? null : new Date(this.feedAt).toISOString();
   }
