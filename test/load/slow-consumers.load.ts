@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { attachWebSocket } from '../../src/http/websocket.js';
-import { type LiveGateway, startLiveGateway, until } from './support.js';
+import { type LiveGateway, startLiveGateway, until } from '../live/support.js';
 
 const ORDERS = 150;
 const COMMENT = 'x'.repeat(64 * 1024);
