@@ -24,7 +24,7 @@ const config: CodegenConfig = {
           OrderEdge: '../src/graph/pagination.js#OrderEdgeModel',
           CreateOrderPayload: '../src/graph/write/payloads.js#OrderPayloadModel',
           CancelOrderPayload: '../src/graph/write/payloads.js#OrderPayloadModel',
-          OrderChange: '../src/live/types.js#OrderChangeEvent',
+          OrderChange: '../src/live/types.js#FeedMessage',
         },
         scalars: {
           Date: 'string',

@@ -31,6 +31,8 @@ export interface Config {
   persistedOnly: boolean;
   requestTimeoutMs: number;
   maxSubscriptionsPerKey: number;
+  /** GATEWAY_SUBSCRIPTION_QUEUE_LIMIT: messages a subscription may hold for a client that stopped reading. */
+  subscriptionQueueLimit: number;
   /** 0 = both caches off. */
   cacheTtlMs: number;
   pollIntervalMs: number;
@@ -177,6 +179,7 @@ export function loadConfig(env: Env): Config {
     persistedOnly: boolean(env, 'GATEWAY_PERSISTED_ONLY', false),
     requestTimeoutMs: integer(env, 'GATEWAY_REQUEST_TIMEOUT_MS', 15_000, 1, 600_000),
     maxSubscriptionsPerKey: integer(env, 'GATEWAY_MAX_SUBSCRIPTIONS_PER_KEY', 500, 0, 1_000_000),
+    subscriptionQueueLimit: integer(env, 'GATEWAY_SUBSCRIPTION_QUEUE_LIMIT', 1000, 10, 1_000_000),
     cacheTtlMs: integer(env, 'CACHE_TTL_MS', 2000, 0, 86_400_000),
     pollIntervalMs: integer(env, 'POLL_INTERVAL_MS', 3000, 100, 3_600_000),
     pollBudgetShare: integer(env, 'POLL_BUDGET_SHARE', 10, 0, 90),

@@ -10,7 +10,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { CloposApi } from './clopos/api.js';
 import type { ApiKey, Config } from './config.js';
-import { createGraphContext, type GraphContext } from './graph/context.js';
+import { createGraphContext, type GraphContext, type TransportContext } from './graph/context.js';
 import { useCompiledQueries } from './graph/jit.js';
 import type { LiveOrders } from './live/live.js';
 import { maskError } from './graph/mask.js';
@@ -148,10 +148,18 @@ export function createGateway(options: GatewayOptions) {
       const own = state.caller?.cloposToken;
       const clopos = own && passThrough ? passThrough.get(own.token, own.digest) : options.clopos;
       const address = (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
-      return createGraphContext(clopos, idempotency, state.caller?.id ?? callerOf(request), options.live, {
-        idempotencyScope: idempotencyScope(state.caller, address),
-        ...(options.commitWindowMs === undefined ? {} : { commitWindowMs: options.commitWindowMs }),
-      });
+      const caller = state.caller?.id ?? callerOf(request);
+      return createGraphContext(
+        clopos,
+        idempotency,
+        caller,
+        options.live,
+        {
+          idempotencyScope: idempotencyScope(state.caller, address),
+          ...(options.commitWindowMs === undefined ? {} : { commitWindowMs: options.commitWindowMs }),
+        },
+        transportOf(initial, state.caller?.name === 'anonymous' ? undefined : caller),
+      );
     },
     // Always masked; NODE_ENV=development adds the original message and stack for local debugging.
     maskedErrors: { maskError, isDev: options.development ?? false },
@@ -201,6 +209,23 @@ function useRequestScope(requestTimeoutMs: number): Plugin {
       setSubscribeFn((args) => runInScope(scopeOf(args.contextValue, false), () => subscribeFn(args)));
     },
   };
+}
+
+/**
+ * What the connection adds (node's `req`/`res` for HTTP, `socket` from websocket.ts): the pool
+ * a subscription counts against (the caller, or an anonymous caller's client address, as the rate
+ * limit counts), and how to drop a client that stopped reading.
+ */
+function transportOf(initial: object, caller: string | undefined): TransportContext {
+  const { req, res, socket } = initial as {
+    req?: { socket?: { remoteAddress?: string } };
+    res?: { destroy(): void };
+    socket?: { terminate(): void };
+  };
+  const address = req?.socket?.remoteAddress;
+  const pool = caller ?? (address ? `ip:${address}` : 'anonymous');
+  const disconnect = socket ? () => socket.terminate() : res ? () => res.destroy() : undefined;
+  return { subscriptionPool: pool, ...(disconnect ? { disconnect } : {}) };
 }
 
 /** Outside the key check (no keys configured): a stable, non-secret name for the caller. */

@@ -78,6 +78,7 @@ class Subscriber {
   readonly changes: Change[] = [];
   readonly errors: unknown[] = [];
   others = 0;
+  readonly resyncs: string[] = [];
   reconnects = 0;
   private lastAt: string | undefined;
   private stop: (() => void) | undefined;
@@ -103,6 +104,13 @@ class Subscriber {
   }
 
   private receive(change: Change): void {
+    // A heartbeat says the stream is alive; a RESYNC says a gap (the first poll's baseline is one,
+    // during warm-up). Only a RESYNC inside the measured window is a failure (below).
+    if (change.kind === 'HEARTBEAT') return;
+    if (change.kind === 'RESYNC') {
+      this.resyncs.push(change.at);
+      return;
+    }
     if (!KINDS.has(change.kind)) {
       this.others++;
       return;
@@ -316,6 +324,8 @@ for (const s of subscribers) {
   if (twice) fail(`${s.name} received ${twice} changes more than once`);
   if (missing) fail(`${s.name} missed ${missing} of ${union.size} changes`);
   if (s.errors.length) fail(`${s.name} got errors: ${JSON.stringify(s.errors.slice(0, 3))}`);
+  const gaps = s.resyncs.filter((at) => at >= windowFrom).length;
+  if (gaps) fail(`${s.name} got ${gaps} RESYNC gap signal(s) during the run`);
   if (s.others) fail(`${s.name} got ${s.others} changes of another kind (a gap signal?)`);
 }
 // Against Clopos itself: every order that changed in the window shows its final status last.

@@ -1,13 +1,13 @@
 import type { SubscriptionResolvers } from '../../../../generated/graphql.js';
-import type { OrderChangeEvent } from '../../../live/types.js';
+import type { FeedMessage } from '../../../live/types.js';
 import { parseVenueId } from '../../ids.js';
 
 export const orderChanged: NonNullable<SubscriptionResolvers['orderChanged']> = {
-  subscribe: (_parent, { filter, since }, { live, caller }) => {
+  subscribe: (_parent, { filter, since }, { live, caller, subscriptionPool, disconnect }) => {
     // A plain Error (masked): a gateway without live updates is a wiring bug, not the caller's fault.
     if (!live) throw new Error('Live order updates are not wired into this gateway.');
     const venueId = parseVenueId(filter?.venueId, 'filter.venueId');
-    return live.subscribe(caller, { ...filter, venueId: venueId ?? null }, since);
+    return live.subscribe(subscriptionPool ?? caller, { ...filter, venueId: venueId ?? null }, since, disconnect ? { disconnect } : {});
   },
-  resolve: (event: OrderChangeEvent) => event,
+  resolve: (message: FeedMessage) => message,
 };
