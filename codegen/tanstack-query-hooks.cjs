@@ -9,7 +9,11 @@
 //   mutation  useFooMutation(options)
 //   subscription useFooSubscription(variables, options): over Server-Sent Events, reconnecting on
 //             its own; when the operation has a `$since` variable and its root field an `at`,
-//             a reconnect passes the last `at` received as `since` (nothing missed, nothing twice)
+//             a reconnect passes the last `at` received as `since` (nothing missed, nothing twice).
+//             When its root field selects `kind`, the feed signals are handled: `RESYNC` (and a
+//             reconnect that cannot resume) calls `onGap` (reload), `HEARTBEAT` only keeps `fresh`
+//             up to date; neither reaches `onData` or `data`. `fresh` is true while messages keep
+//             arriving and, when `feedAt` and `at` are selected, the feed is not behind.
 const { Kind } = require('graphql');
 
 const RUNTIME = `
@@ -124,13 +128,35 @@ export interface SubscriptionState<TResult> {
   error: GraphQLRequestError | undefined;
   /** True while the event stream is open. */
   connected: boolean;
+  /**
+   * True while the stream is open, a message (a change or a heartbeat) arrived within
+   * \`staleAfterMs\`, and the gateway's feed was no further behind than that when it was sent.
+   * Show "live" only when this is true.
+   */
+  fresh: boolean;
+  /** The last time the gateway read its source, as the last message said (ISO), if selected. */
+  feedAt: string | undefined;
 }
 
 export interface SubscriptionOptions<TResult> {
   /** false: no connection (default true). */
   enabled?: boolean;
-  /** Called with every event's data, in order. */
+  /** Called with every change's data, in order (not with RESYNC or HEARTBEAT). */
   onData?: (data: TResult) => void;
+  /**
+   * Changes may have been missed (a RESYNC, or a reconnect that could not resume from \`since\`):
+   * reload what is shown. Called once the new stream is open, so nothing falls in between.
+   */
+  onGap?: () => void;
+  /** No message for this long, or a feed this far behind, is stale. Default 30000. */
+  staleAfterMs?: number;
+}
+
+/** What the hooks read from a subscription's root object, when the operation selects it. */
+interface FeedFields {
+  kind?: string | null;
+  at?: string | null;
+  feedAt?: string | null;
 }
 
 /**
@@ -178,41 +204,82 @@ function useSubscriptionRuntime<TResult, TVariables>(
   variables: TVariables | undefined,
   options: SubscriptionOptions<TResult> | undefined,
   resume: ((data: TResult) => string | undefined) | undefined,
+  feed: ((data: TResult) => FeedFields | null | undefined) | undefined,
 ): SubscriptionState<TResult> {
-  const [state, setState] = useState<SubscriptionState<TResult>>({ data: undefined, error: undefined, connected: false });
+  const [state, setState] = useState<SubscriptionState<TResult>>({ data: undefined, error: undefined, connected: false, fresh: false, feedAt: undefined });
   const onData = useRef(options?.onData);
   onData.current = options?.onData;
+  const onGap = useRef(options?.onGap);
+  onGap.current = options?.onGap;
   const key = JSON.stringify(variables ?? null);
   const enabled = options?.enabled ?? true;
+  const staleAfterMs = options?.staleAfterMs ?? 30_000;
   useEffect(() => {
     if (!enabled) return;
     const abort = new AbortController();
     let since: string | undefined;
+    let wasOpen = false;
+    let connected = false;
+    // Client clock: when the last message arrived. Gateway clock: how far behind its feed was.
+    let heardAt = 0;
+    let lagMs = 0;
+    const isFresh = () => connected && Date.now() - heardAt < staleAfterMs && lagMs < staleAfterMs;
+    const timer = setInterval(() => {
+      const fresh = isFresh();
+      setState((s) => (s.fresh === fresh ? s : { ...s, fresh }));
+    }, 1000);
     void (async () => {
       for (let attempt = 0; !abort.signal.aborted; attempt++) {
         try {
+          const resuming = since !== undefined;
           const vars = (since ? { ...(JSON.parse(key) ?? {}), since } : JSON.parse(key)) as TVariables;
           await subscribe(document, vars ?? undefined, (data) => {
             attempt = 0;
+            heardAt = Date.now();
+            const root = feed?.(data);
+            if (root?.feedAt && root.at) lagMs = Math.max(0, Date.parse(root.at) - Date.parse(root.feedAt));
+            else if (root && 'feedAt' in root && !root.feedAt) lagMs = Infinity; // no read of the source yet
+            const feedAt = root?.feedAt ?? undefined;
+            if (root?.kind === 'HEARTBEAT' || root?.kind === 'RESYNC') {
+              setState((s) => ({ ...s, error: undefined, connected: true, fresh: isFresh(), feedAt }));
+              if (root.kind === 'RESYNC') {
+                // A cursor from before the gap would replay across it: resume from the next change.
+                since = undefined;
+                onGap.current?.();
+              }
+              return;
+            }
             since = resume?.(data) ?? since;
-            setState({ data, error: undefined, connected: true });
+            setState({ data, error: undefined, connected: true, fresh: isFresh(), feedAt });
             onData.current?.(data);
-          }, abort.signal, () => setState((s) => ({ ...s, connected: true })));
+          }, abort.signal, () => {
+            connected = true;
+            setState((s) => ({ ...s, connected: true }));
+            // A new stream that does not resume a previous one may have missed changes in between.
+            if (wasOpen && !resuming) onGap.current?.();
+            wasOpen = true;
+          });
         } catch (error) {
           if (abort.signal.aborted) return;
           if (error instanceof GraphQLRequestError && error.errors.length > 0) {
-            // The gateway refused it (no key, a limit, a \`since\` it no longer holds): start over without \`since\` once.
-            setState((s) => ({ ...s, error, connected: false }));
-            if (!since || error.code !== 'REPLAY_UNAVAILABLE') return;
-            since = undefined;
+            // The gateway refused it (no key, a limit, a \`since\` it no longer holds) or ended it
+            // (a client too slow to read): start over, without \`since\` if it is the one refused.
+            connected = false;
+            setState((s) => ({ ...s, error, connected: false, fresh: false }));
+            if (error.code === 'REPLAY_UNAVAILABLE' && since) since = undefined;
+            else if (error.code !== 'SLOW_CONSUMER') return;
           }
         }
-        setState((s) => ({ ...s, connected: false }));
+        connected = false;
+        setState((s) => ({ ...s, connected: false, fresh: false }));
         await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(attempt, 6))));
       }
     })();
-    return () => abort.abort();
-  }, [document, key, enabled]);
+    return () => {
+      clearInterval(timer);
+      abort.abort();
+    };
+  }, [document, key, enabled, staleAfterMs]);
   return state;
 }
 `;
@@ -296,13 +363,15 @@ function subscriptionHook(name, operation) {
   const root = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
   const rootName = root ? (root.alias ?? root.name).value : undefined;
   const hasSince = (operation.variableDefinitions ?? []).some((v) => v.variable.name.value === 'since');
-  const hasAt = root?.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'at');
+  const selects = (name) => root?.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === name);
+  const hasAt = selects('at');
   const resume = hasSince && hasAt ? `(data) => (data.${rootName} as { at?: string } | null | undefined)?.at` : 'undefined';
+  const feed = selects('kind') ? `(data) => data.${rootName} as FeedFields | null | undefined` : 'undefined';
   return `export function use${name}Subscription(
   variables${optional}: ${variables},
   options?: SubscriptionOptions<${result}>,
 ): SubscriptionState<${result}> {
-  return useSubscriptionRuntime<${result}, ${variables}>(${name}Document, variables, options, ${resume});
+  return useSubscriptionRuntime<${result}, ${variables}>(${name}Document, variables, options, ${resume}, ${feed});
 }`;
 }
 

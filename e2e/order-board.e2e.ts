@@ -165,3 +165,32 @@ describe('the order board (persisted-only gateway)', () => {
     expect(offsite).toEqual([]);
   });
 });
+
+describe('the order board live status', () => {
+  it('shows Live while the feed is fresh, Stale while Clopos does not answer, then Live again', async () => {
+    await page.goto(stack.appUrl);
+    const status = page.getByTestId('live-status');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain('● Live');
+    // The poller's reads fail: the stream stays open (heartbeats) but the feed falls behind.
+    stack.sandbox.control.injectFault({ method: 'GET', path: '/orders', status: 503 });
+    try {
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain('Stale');
+      expect(await status.getAttribute('data-connected')).toBe('true');
+    } finally {
+      stack.sandbox.control.clearFaults();
+    }
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('● Live');
+  });
+
+  it('refetches on a RESYNC: orders the feed could not tell apart still appear', async () => {
+    await page.goto(stack.appUrl);
+    await expect.poll(() => page.getByTestId('live-status').textContent(), { timeout: 20_000 }).toContain('● Live');
+    const sent = graphqlBodies.length;
+    // Twelve new orders between two polls: more than the poller reads (5 × 2), so no change is
+    // published for them, only a RESYNC. The board shows them only because it refetches on it.
+    const created = Array.from({ length: 12 }, () => stack.sandbox.control.addOrder());
+    const ids = created.map((o) => String(o.id));
+    await expect.poll(async () => ids.includes((await rows().first().locator('td').first().textContent()) ?? ''), { timeout: 20_000 }).toBe(true);
+    expect(graphqlBodies.slice(sent).some((body) => body.includes('OrderBoard'))).toBe(true);
+  });
+});

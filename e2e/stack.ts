@@ -1,7 +1,8 @@
 // What the browser tests run against, all on 127.0.0.1 with free ports, torn down after:
 // the sandbox (fixed seed, no demo movement), a gateway in persisted-only mode serving the built
-// order board on the same origin (as the Vite proxy does in development), and a default gateway
-// for GraphiQL, which sends query text.
+// order board on the same origin (as the Vite proxy does in development), with live updates
+// (a short poll interval and heartbeat, so the board's live status can be watched going stale),
+// and a default gateway for GraphiQL, which sends query text.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,6 +13,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { createCloposClient } from '../src/clopos/client.js';
 import { cloposCredentials, startSandbox } from '../src/sandbox/index.js';
 import type { RunningSandbox } from '../src/sandbox/contract.js';
+import { LiveOrders } from '../src/live/live.js';
+import { MemoryLiveStore } from '../src/live/store.js';
 import { createGateway } from '../src/server.js';
 
 const APP_DIR = fileURLToPath(new URL('../examples/order-board/', import.meta.url));
@@ -26,7 +29,8 @@ export function buildOrderBoard(): void {
     cwd: APP_DIR,
     stdio: 'inherit',
     // vitest sets NODE_ENV=test, which would give React's development build.
-    env: { ...process.env, NODE_ENV: 'production', VITE_PERSISTED_ONLY: 'true' },
+    // The live status turns "Stale" after 4 s without a fresh feed (30 s by default), to test it.
+    env: { ...process.env, NODE_ENV: 'production', VITE_PERSISTED_ONLY: 'true', VITE_LIVE_STALE_AFTER_MS: '4000' },
   });
 }
 
@@ -72,7 +76,19 @@ export async function startStack(): Promise<Stack> {
     baseUrl: sandbox.baseUrl,
     credentials: cloposCredentials(sandbox.credentials),
   });
-  const persisted = createGateway({ clopos, persistedOnly: true });
+  // Small pages (5, at most 2 a poll): a dozen orders at once is more than a poll can tell apart,
+  // so the poller starts over and sends RESYNC, which the board must answer with a refetch.
+  const live = new LiveOrders({
+    clopos,
+    store: new MemoryLiveStore(),
+    pollIntervalMs: 500,
+    maxSubscriptionsPerKey: 500,
+    heartbeatMs: 1000,
+    pageSize: 5,
+    maxPages: 2,
+  });
+  // A long request deadline: the board's subscription outlives the default 15 s.
+  const persisted = createGateway({ clopos, persistedOnly: true, live, requestTimeoutMs: 600_000 });
   const open = createGateway({ clopos });
   const app = createServer((req, res) => (req.url?.startsWith('/graphql') ? void persisted(req, res) : serveStatic(req, res)));
   const graphiql = createServer(open);
@@ -98,6 +114,7 @@ export async function startStack(): Promise<Stack> {
     browser,
     async stop() {
       await browser.close();
+      await live.close();
       await Promise.all([close(app), close(graphiql)]);
       await sandbox.close();
     },

@@ -204,14 +204,20 @@ export type Order = {
 export type OrderChange = {
   __typename?: 'OrderChange';
   /**
-   * When the gateway saw the change. Unique and increasing across changes, so the last one received
-   * is the `since` to resume from.
+   * When the gateway saw the change. Unique and increasing across changes, so the last change
+   * received is the `since` to resume from. For `RESYNC` and `HEARTBEAT`: when the gateway sent it.
    */
   at: Scalars['DateTime']['output'];
+  /**
+   * The last time the gateway read Clopos successfully (null before its first read). With `at` on a
+   * `HEARTBEAT` (both the gateway's clock) it says how stale the feed is: normally about one poll
+   * interval behind.
+   */
+  feedAt: Maybe<Scalars['DateTime']['output']>;
   /** What kind of change. */
   kind: OrderChangeKind;
-  /** The order as it is after the change. */
-  order: Order;
+  /** The order as it is after the change; null for `RESYNC` and `HEARTBEAT`. */
+  order: Maybe<Order>;
   /** The status before a `STATUS_CHANGED`; the unchanged status of an `UPDATED` order the gateway knew; otherwise null. */
   previousStatus: Maybe<OrderStatus>;
 };
@@ -220,6 +226,17 @@ export type OrderChange = {
 export type OrderChangeKind =
   /** A new order, placed after the gateway started watching. */
   | 'CREATED'
+  /**
+   * Not a change: nothing happened, the stream is alive. Sent every 10 s; `feedAt` says how fresh
+   * the feed is. `order` and `previousStatus` are null. Do not resume from its `at`.
+   */
+  | 'HEARTBEAT'
+  /**
+   * Not a change: the gateway may have missed changes just before this message (a Redis failover,
+   * a fresh baseline). Reload the orders you show; from here on the feed is continuous again.
+   * `order` and `previousStatus` are null. Do not resume from its `at`.
+   */
+  | 'RESYNC'
   /** The order's status changed; `previousStatus` says from what. */
   | 'STATUS_CHANGED'
   /**
@@ -485,6 +502,14 @@ export type Subscription = {
    * after it are replayed first, none missed and none repeated. When the gateway no longer holds the
    * changes since that instant the subscription ends with the error `REPLAY_UNAVAILABLE`: reload
    * the orders and subscribe without `since`.
+   *
+   * Besides changes the stream carries two signals, neither with an `order`:
+   * `RESYNC` when the gateway cannot promise that no change was missed (Redis failover, the poller
+   * starting over from a fresh baseline): reload what you show; the changes after it are continuous
+   * again. `HEARTBEAT` every 10 s, so a quiet stream is told apart from a dead one. Every message
+   * carries `feedAt`, the last time the gateway read Clopos: when it falls behind, the feed is stalled.
+   * A client that stops reading is disconnected once its subscription holds 1000 unsent messages
+   * (`SLOW_CONSUMER`); subscribe again with `since` to resume.
    */
   orderChanged: OrderChange;
 };
@@ -739,8 +764,9 @@ export type OrderResolvers<ContextType = GraphContext, ParentType extends Resolv
 
 export type OrderChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['OrderChange'] = ResolversParentTypes['OrderChange']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  feedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrderChangeKind'], ParentType, ContextType>;
-  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   previousStatus?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
 };
 

@@ -33,9 +33,13 @@ export interface Config {
   persistedOnly: boolean;
   requestTimeoutMs: number;
   maxSubscriptionsPerKey: number;
+  /** GATEWAY_SUBSCRIPTION_QUEUE_LIMIT: messages a subscription may hold for a client that stopped reading. */
+  subscriptionQueueLimit: number;
   /** 0 = both caches off. */
   cacheTtlMs: number;
   pollIntervalMs: number;
+  /** Percent of cloposBudgetPerMinute only the live poller may spend (at least one call per poll interval); 0 = none. */
+  pollBudgetShare: number;
   redisUrl: string | undefined;
   metricsToken: string | undefined;
   logLevel: LogLevel;
@@ -115,6 +119,18 @@ function currency(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/** redis[s]://[user:password@]host[:port][/db]: a URL ioredis would misread is refused here. */
+function redisUrl(env: Env): string | undefined {
+  const raw = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  if (raw === undefined) return undefined;
+  const parsed = new URL(raw);
+  if (!parsed.hostname) throw new ConfigError('REDIS_URL', 'must name a host, e.g. redis://127.0.0.1:6379.');
+  if (!/^\/?(\d+)?$/.test(parsed.pathname)) {
+    throw new ConfigError('REDIS_URL', `may end only in a database number (redis://host:6379/0), got path "${parsed.pathname}".`);
+  }
+  return raw;
+}
+
 function cloposUpstream(env: Env): Config['clopos'] {
   const baseUrl = url(env, 'CLOPOS_BASE_URL', ['https:', 'http:']);
   if (baseUrl === undefined) return undefined;
@@ -175,9 +191,11 @@ export function loadConfig(env: Env): Config {
     persistedOnly: boolean(env, 'GATEWAY_PERSISTED_ONLY', false),
     requestTimeoutMs: integer(env, 'GATEWAY_REQUEST_TIMEOUT_MS', 15_000, 1, 600_000),
     maxSubscriptionsPerKey: integer(env, 'GATEWAY_MAX_SUBSCRIPTIONS_PER_KEY', 500, 0, 1_000_000),
+    subscriptionQueueLimit: integer(env, 'GATEWAY_SUBSCRIPTION_QUEUE_LIMIT', 1000, 10, 1_000_000),
     cacheTtlMs: integer(env, 'CACHE_TTL_MS', 2000, 0, 86_400_000),
     pollIntervalMs: integer(env, 'POLL_INTERVAL_MS', 3000, 100, 3_600_000),
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    pollBudgetShare: integer(env, 'POLL_BUDGET_SHARE', 10, 0, 90),
+    redisUrl: redisUrl(env),
     metricsToken: text(env, 'METRICS_TOKEN'),
     logLevel,
     development: env.NODE_ENV === 'development',

@@ -14,12 +14,14 @@ import { startTracing, TRACE_EXPORTERS, type TraceExporterName } from './observa
 import { cloposCredentials, startSandbox } from './sandbox/index.js';
 import type { RunningSandbox } from './sandbox/contract.js';
 import { createGateway, gatewaySettings } from './server.js';
+import { runDetached } from './request-scope.js';
 import { createQuotaShield } from './shield.js';
 
 async function upstream(config: Config): Promise<{ baseUrl: string; credentials: CloposCredentials; sandbox?: RunningSandbox }> {
   if (config.clopos) return config.clopos;
   // No CLOPOS_BASE_URL: run against the embedded sandbox, with orders moving on their own.
-  const sandbox = await startSandbox({ demo: true });
+  // Detached: the sandbox's server and demo timer run for the life of the process.
+  const sandbox = await runDetached(() => startSandbox({ demo: true }));
   return {
     baseUrl: sandbox.baseUrl,
     credentials: cloposCredentials(sandbox.credentials),
@@ -61,6 +63,8 @@ async function main(): Promise<void> {
       cacheTtlMs: config.cacheTtlMs,
       requestTimeoutMs: config.requestTimeoutMs,
       redisUrl: config.redisUrl,
+      pollBudgetShare: config.pollBudgetShare,
+      pollIntervalMs: config.pollIntervalMs,
     },
     { logger: logger.child({ component: 'shield' }), fetch: cloposFetch, reporter: metrics.shield },
   );
@@ -90,6 +94,10 @@ async function main(): Promise<void> {
   });
 
   const server = createServer(yoga);
+  // Before attachWebSocket: its WebSocketServer re-emits the server's errors on itself, and a port
+  // that cannot be had must end the process (the embedded sandbox with it), not leave it running.
+  const cannotListen = (error: NodeJS.ErrnoException) => fail(listenFailure(error, config.port));
+  server.once('error', cannotListen);
   // graphql-ws on the same port and path; the key comes in connectionParams.
   const websocket = attachWebSocket(server, yoga, { apiKeys: config.apiKeys, persistedOnly: config.persistedOnly });
   const inFlight = new Set<ServerResponse>();
@@ -102,6 +110,7 @@ async function main(): Promise<void> {
     });
   });
   server.listen(config.port, () => {
+    server.off('error', cannotListen);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info(
@@ -143,4 +152,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-void main();
+/** Why the port could not be had, in words an operator can act on. */
+function listenFailure(error: NodeJS.ErrnoException, port: number): string {
+  if (error.code === 'EADDRINUSE') return `Cannot start: port ${port} is already in use (EADDRINUSE). Stop whatever holds it, or set PORT to a free port.`;
+  if (error.code === 'EACCES') return `Cannot start: no permission to listen on port ${port} (EACCES). Use a port above 1023, or set PORT.`;
+  return `Cannot start: listening on port ${port} failed: ${error.message}`;
+}
+
+// Anything else that fails while starting (the embedded sandbox, Redis, tracing) ends the process
+// with exit code 1 and says what failed, instead of an unhandled rejection.
+main().catch((error: unknown) => {
+  console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error && error.stack) console.error(error.stack);
+  process.exit(1);
+});

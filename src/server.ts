@@ -12,7 +12,7 @@ import type { CloposApi } from './clopos/api.js';
 import type { OrderUpstream } from './domain/upstream.js';
 import { cloposUpstream, DEFAULT_CURRENCY } from './upstreams/clopos/index.js';
 import type { ApiKey, Config } from './config.js';
-import { createGraphContext, type GraphContext } from './graph/context.js';
+import { createGraphContext, type GraphContext, type TransportContext } from './graph/context.js';
 import { useCompiledQueries } from './graph/jit.js';
 import type { LiveOrders } from './live/live.js';
 import { maskError } from './graph/mask.js';
@@ -28,9 +28,10 @@ import { PassThroughUpstreams, type UpstreamForToken } from './http/passthrough.
 import { persistedDocuments } from './http/persisted.js';
 import { useRateLimit } from './http/rate-limit.js';
 import { shortDigest, stateOf, type Caller } from './http/request-state.js';
+import { errorLog } from './observability/log-errors.js';
 import { silentLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
-import { enterScope } from './request-scope.js';
+import { runInScope, type RequestScope } from './request-scope.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 /** The header a non-simple (CSRF-safe) GET must carry; POSTs with a JSON content type need none. */
@@ -102,7 +103,12 @@ function yogaLogger(logger: Logger): YogaLogger {
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       const [first, ...rest] = args;
-      if (first instanceof Error) child[level]({ err: first }, rest.map(String).join(' ') || first.message);
+      if (first instanceof Error && (level === 'error' || level === 'warn')) {
+        // Yoga logs every error it masks at `error`: expected, coded ones go down to info or warn,
+        // without a stack (src/observability/log-errors.ts).
+        const logged = errorLog(first);
+        child[logged.level](logged.fields, rest.map(String).join(' ') || first.message);
+      } else if (first instanceof Error) child[level]({ err: first }, rest.map(String).join(' ') || first.message);
       else child[level](args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
@@ -134,6 +140,8 @@ export function createGateway(options: GatewayOptions) {
     useCompiledQueries(),
     // Other plugins (e.g. the response cache) go here or through options.plugins.
     ...(options.plugins ?? []),
+    // Last: it wraps whatever execute function the plugins before it set (graphql-jit replaces it).
+    useRequestScope(options.requestTimeoutMs ?? 15_000),
   ];
 
   // The graph sees the POS only through the domain port; one adapter per Clopos client.
@@ -150,14 +158,21 @@ export function createGateway(options: GatewayOptions) {
     context: (initial) => {
       const { request } = initial;
       const state = stateOf(request);
-      enterScope({ requestId: state.requestId, deadline: Date.now() + (options.requestTimeoutMs ?? 15_000) });
       const own = state.caller?.cloposToken;
       const clopos = own && passThrough ? passThrough.get(own.token, own.digest) : options.clopos;
       const address = (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
-      return createGraphContext(upstreamOf(clopos), idempotency, state.caller?.id ?? callerOf(request), options.live, {
-        idempotencyScope: idempotencyScope(state.caller, address),
-        ...(options.commitWindowMs === undefined ? {} : { commitWindowMs: options.commitWindowMs }),
-      });
+      const caller = state.caller?.id ?? callerOf(request);
+      return createGraphContext(
+        upstreamOf(clopos),
+        idempotency,
+        caller,
+        options.live,
+        {
+          idempotencyScope: idempotencyScope(state.caller, address),
+          ...(options.commitWindowMs === undefined ? {} : { commitWindowMs: options.commitWindowMs }),
+        },
+        transportOf(initial, state.caller?.name === 'anonymous' ? undefined : caller),
+      );
     },
     // Always masked; NODE_ENV=development adds the original message and stack for local debugging.
     maskedErrors: { maskError, isDev: options.development ?? false },
@@ -186,6 +201,44 @@ export function createGateway(options: GatewayOptions) {
 export function idempotencyScope(caller: Caller | undefined, address: string | undefined): string {
   if (!caller || caller.name === 'anonymous') return `ip:${address ?? 'unknown'}`;
   return `key:${caller.name}${caller.cloposToken ? `.token:${caller.cloposToken.digest}` : ''}`;
+}
+
+/**
+ * Each operation runs inside its request's scope (id and deadline, src/request-scope.ts), with
+ * AsyncLocalStorage.run: the scope ends with the operation, and nothing the operation hands to
+ * background work (runDetached) carries it further. A subscription's scope has no deadline.
+ */
+function useRequestScope(requestTimeoutMs: number): Plugin {
+  const scopeOf = (context: unknown, deadline: boolean): RequestScope => {
+    const request = (context as { request?: Request }).request;
+    const requestId = request ? stateOf(request).requestId : 'unknown';
+    return deadline ? { requestId, deadline: Date.now() + requestTimeoutMs } : { requestId };
+  };
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn((args) => runInScope(scopeOf(args.contextValue, true), () => executeFn(args)));
+    },
+    onSubscribe({ subscribeFn, setSubscribeFn }) {
+      setSubscribeFn((args) => runInScope(scopeOf(args.contextValue, false), () => subscribeFn(args)));
+    },
+  };
+}
+
+/**
+ * What the connection adds (node's `req`/`res` for HTTP, `socket` from websocket.ts): the pool
+ * a subscription counts against (the caller, or an anonymous caller's client address, as the rate
+ * limit counts), and how to drop a client that stopped reading.
+ */
+function transportOf(initial: object, caller: string | undefined): TransportContext {
+  const { req, res, socket } = initial as {
+    req?: { socket?: { remoteAddress?: string } };
+    res?: { destroy(): void };
+    socket?: { terminate(): void };
+  };
+  const address = req?.socket?.remoteAddress;
+  const pool = caller ?? (address ? `ip:${address}` : 'anonymous');
+  const disconnect = socket ? () => socket.terminate() : res ? () => res.destroy() : undefined;
+  return { subscriptionPool: pool, ...(disconnect ? { disconnect } : {}) };
 }
 
 /** Outside the key check (no keys configured): a stable, non-secret name for the caller. */

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createInMemoryCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { CloposApi, CloposCredentials } from './clopos/api.js';
-import { type BreakerState, createCloposShield, credentialsIdentity, type CloposShield, type ShieldReporter } from './clopos/shield/index.js';
+import { type BreakerState, createCloposShield, credentialsIdentity, pollReserve, type CloposShield, type ShieldReporter } from './clopos/shield/index.js';
 import { FallbackBudgetStore, FallbackGetCache, RedisBudgetStore, RedisGetCache } from './clopos/shield/redis-stores.js';
 import type { BreakerOptions } from './clopos/shield/breaker.js';
 import type { RetryPolicy } from './clopos/shield/retry.js';
@@ -22,6 +22,9 @@ export interface QuotaShieldSettings {
   cacheTtlMs: number;
   requestTimeoutMs: number;
   redisUrl?: string | undefined;
+  /** POLL_BUDGET_SHARE (percent) and POLL_INTERVAL_MS: the live poller's reserved share. Unset: none. */
+  pollBudgetShare?: number;
+  pollIntervalMs?: number;
 }
 
 export interface QuotaShieldDeps {
@@ -82,6 +85,7 @@ export async function createQuotaShield(settings: QuotaShieldSettings, deps: Quo
     credentials: settings.credentials,
     timeoutMs: settings.cloposTimeoutMs,
     budgetPerMinute: settings.cloposBudgetPerMinute,
+    pollReserve: pollReserve(settings.cloposBudgetPerMinute, settings.pollBudgetShare ?? 0, settings.pollIntervalMs ?? 3000),
     cacheTtlMs: settings.cacheTtlMs,
     requestTimeoutMs: settings.requestTimeoutMs,
     ...(link && caching ? { cache: new FallbackGetCache(new RedisGetCache(link.client), link) } : {}),

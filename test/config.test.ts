@@ -27,6 +27,7 @@ describe('configuration from the environment', () => {
       persistedOnly: false,
       requestTimeoutMs: 15_000,
       maxSubscriptionsPerKey: 500,
+      subscriptionQueueLimit: 1000,
       cacheTtlMs: 2000,
       pollIntervalMs: 3000,
       redisUrl: undefined,

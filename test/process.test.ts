@@ -1,6 +1,8 @@
 // The gateway as a process (src/main.ts): refusing to start without keys against a real Clopos,
 // and draining on SIGTERM. Spawned with tsx, like `npm start`.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/sandbox/index.js';
 import type { RunningSandbox } from '../src/sandbox/contract.js';
@@ -46,6 +48,40 @@ describe('start-up', () => {
     expect(stderr).toContain('GATEWAY_ALLOW_ANONYMOUS=true');
     expect(stderr).not.toContain(upstream.CLOPOS_CLIENT_SECRET!);
   }, 30_000);
+});
+
+describe('start-up errors exit 1 and name the cause', () => {
+  async function startFails(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await exited(child);
+    clearTimeout(timer);
+    return { code, stderr };
+  }
+
+  it('a port in use: exit 1 naming the port, no process left behind', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, resolve));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      // No CLOPOS_BASE_URL: the embedded sandbox starts first, and must not outlive the failure.
+      const { code, stderr } = await startFails({ PORT: String(port) });
+      expect(code).toBe(1);
+      expect(stderr).toContain(`port ${port} is already in use`);
+    } finally {
+      busy.close();
+    }
+  }, 40_000);
+
+  it('an invalid REDIS_URL: exit 1 naming the variable', async () => {
+    for (const url of ['localhost:6379', 'redis://localhost:port', 'redis://cache.local/zero']) {
+      const { code, stderr } = await startFails({ ...upstream, GATEWAY_API_KEYS: 'k', PORT: '0', REDIS_URL: url });
+      expect(code).toBe(1);
+      expect(stderr).toContain('REDIS_URL');
+    }
+  }, 60_000);
 });
 
 describe('graceful shutdown', () => {

@@ -6,6 +6,7 @@ import type { Client } from 'openapi-fetch';
 import type { CloposCredentials } from './api.js';
 import { UpstreamError, fromThrown, malformed, retryAfterSeconds } from './errors.js';
 import type { paths } from './types.js';
+import { runDetached } from '../request-scope.js';
 
 export interface TokenSource {
   /** A token believed valid; fetched (once, shared by concurrent callers) when there is none. */
@@ -59,7 +60,9 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       if (current && now() < current.renewAt) return Promise.resolve(current.token);
       // Single flight: everyone who finds the token missing or stale waits on the same /auth.
       // A failure is not cached: `pending` clears and the next call asks again.
-      pending ??= renew().finally(() => {
+      // Detached: the renewal serves every waiting caller, so it must not end at the deadline of
+      // the request that happened to start it (each caller still waits only until its own).
+      pending ??= runDetached(() => renew()).finally(() => {
         pending = undefined;
       });
       return pending;

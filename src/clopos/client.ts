@@ -5,6 +5,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { CloposApi, CloposCredentials, CreatedOrder, GetOrderOptions, ListOrdersParams, OrderPage } from './api.js';
 import { type TokenSource, createTokenSource } from './auth.js';
+export type { TokenSource } from './auth.js';
 import {
   NotSentError,
   type UpstreamOperation,
@@ -31,6 +32,8 @@ export interface CloposClientOptions {
   renewMarginSeconds?: number;
   /** Epoch milliseconds, for the token clock; injectable for tests. */
   now?: () => number;
+  /** Another client's token source, so two clients (the poller's and the queries') share one token. */
+  tokens?: TokenSource;
   /**
    * Pass-through: use this Clopos token (the caller's own) instead of fetching one with the
    * credentials. It is never renewed; a 401 is the caller's to fix (UPSTREAM_AUTH_FAILED).
@@ -40,22 +43,25 @@ export interface CloposClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** The token source a client builds for itself (POST /auth through `options.fetch`), to share. */
+export function createCloposTokens(options: CloposClientOptions): TokenSource {
+  const transport = unsentAware(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
+  const auth = createClient<paths>({ baseUrl: options.baseUrl, fetch: transport, querySerializer: serializeQuery });
+  auth.use(requestIdMiddleware);
+  return createTokenSource({
+    http: auth,
+    credentials: options.credentials,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.renewMarginSeconds === undefined ? {} : { renewMarginSeconds: options.renewMarginSeconds }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+}
+
 export function createCloposClient(options: CloposClientOptions): CloposApi {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const transport = unsentAware(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
   const base = { baseUrl: options.baseUrl, fetch: transport, querySerializer: serializeQuery };
-  const auth = createClient<paths>(base);
-  auth.use(requestIdMiddleware);
-  const tokens =
-    options.token === undefined
-      ? createTokenSource({
-          http: auth,
-          credentials: options.credentials,
-          timeoutMs,
-          ...(options.renewMarginSeconds === undefined ? {} : { renewMarginSeconds: options.renewMarginSeconds }),
-          ...(options.now === undefined ? {} : { now: options.now }),
-        })
-      : undefined;
+  const tokens = options.token === undefined ? (options.tokens ?? createCloposTokens(options)) : undefined;
   const http = createClient<paths>(base);
   http.use(requestIdMiddleware);
   http.use(tokens ? authMiddleware(tokens) : fixedTokenMiddleware(options.token!));

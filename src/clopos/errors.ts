@@ -45,6 +45,8 @@ export interface UpstreamErrorInit {
   retryAfterSeconds?: number;
   upstreamError?: string;
   upstreamMessage?: string;
+  /** The request never left the gateway (its deadline passed first, or no connection was made). */
+  notSent?: boolean;
   cause?: unknown;
 }
 
@@ -64,12 +66,15 @@ export class UpstreamError extends Error {
   readonly upstreamError?: string;
   /** Clopos's human `message`, unfiltered: not safe to show as-is. Not on /auth failures. */
   readonly upstreamMessage?: string;
+  /** True when the request never left the gateway: it says nothing about Clopos's answer. */
+  readonly notSent: boolean;
 
   constructor(init: UpstreamErrorInit) {
     super(safeMessage(init.code, init.reason), init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.reason = init.reason;
     this.operation = init.operation;
+    this.notSent = init.notSent ?? (init.reason === 'budget' || init.reason === 'circuit_open');
     if (init.status !== undefined) this.status = init.status;
     if (init.retryAfterSeconds !== undefined) this.retryAfterSeconds = init.retryAfterSeconds;
     if (init.upstreamError !== undefined) this.upstreamError = init.upstreamError;
@@ -219,7 +224,7 @@ function isTimeout(error: unknown): boolean {
 export function fromThrown(operation: UpstreamOperation, error: unknown, create = false): Error {
   if (error instanceof UpstreamError) return error;
   if (error instanceof NotSentError) {
-    return new UpstreamError({ operation, code: 'UPSTREAM_UNAVAILABLE', reason: error.reason, cause: error.cause });
+    return new UpstreamError({ operation, code: 'UPSTREAM_UNAVAILABLE', reason: error.reason, notSent: true, cause: error.cause });
   }
   const lost = create ? 'UPSTREAM_OUTCOME_UNKNOWN' : 'UPSTREAM_UNAVAILABLE';
   if (isTimeout(error)) return new UpstreamError({ operation, code: lost, reason: 'timeout', cause: error });

@@ -96,12 +96,18 @@ export interface Page {
   total: number;
 }
 
-export type OrderChangeKind = 'CREATED' | 'STATUS_CHANGED' | 'UPDATED';
+// The schema's enum itself (generated), never a hand-kept copy.
+import type { OrderChangeKind } from '../../generated/graphql.js';
 
+export type { OrderChangeKind };
+
+/** A change to an order, or a feed signal (RESYNC, HEARTBEAT) with no order. */
 export interface OrderChange {
   kind: OrderChangeKind;
-  order: Order;
+  order: Order | null;
   previousStatus: OrderStatus | null;
-  /** ISO instant the change was seen; the `since` cursor. */
+  /** ISO instant the change was seen (the `since` cursor); for a signal, when it was sent. */
   at: string;
+  /** The last successful read of the POS (ISO), null before the first. */
+  feedAt: string | null;
 }

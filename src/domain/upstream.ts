@@ -89,6 +89,6 @@ export interface OrderUpstream {
   create(order: NewOrder): Promise<CreatedOrder>;
   /** Null when the order does not exist. */
   cancel(id: string, options?: { venueId?: string }): Promise<Order | null>;
-  /** A live change as the graph shows it (the poller publishes the POS's own shape). */
-  change(event: unknown): OrderChange;
+  /** A live feed message as the graph shows it (the poller publishes the POS's own shape). */
+  change(message: unknown): OrderChange;
 }

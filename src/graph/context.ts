@@ -25,11 +25,24 @@ export interface GraphContext {
   idempotencyScope: string;
   /** CLOPOS_COMMIT_WINDOW_MS; placeOrder's default when absent. */
   commitWindowMs?: number;
+  /**
+   * Whose subscription limit a subscription counts against: the caller, or for anonymous callers
+   * their client address (one shared pool would let one client lock everyone out).
+   */
+  subscriptionPool?: string;
+  /** Closes this client's connection (a subscriber that stopped reading); absent in process. */
+  disconnect?: () => void;
 }
 
 export interface WriteOptions {
   idempotencyScope?: string;
   commitWindowMs?: number;
+}
+
+/** What the transport adds to a context (server.ts). */
+export interface TransportContext {
+  subscriptionPool?: string;
+  disconnect?: () => void;
 }
 
 export function orderKeyString(key: OrderKey): string {
@@ -42,9 +55,11 @@ export function createGraphContext(
   caller: string,
   live?: LiveOrders,
   write: WriteOptions = {},
+  transport: TransportContext = {},
 ): GraphContext {
   return {
     ...(live ? { live } : {}),
+    ...transport,
     upstream,
     idempotency,
     caller,

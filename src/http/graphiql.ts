@@ -61,9 +61,11 @@ mutation CancelOrder($id: ID!) {
 const LIVE = `# Live order changes, pushed as the gateway sees them (over Server-Sent Events). Press Run
 # and watch: with \`npm start\` the sandbox's demo mode moves orders every few seconds. To resume
 # after a disconnect, pass the last change's \`at\` as since: {"since": "<at>"}
+# HEARTBEAT (every 10 s) and RESYNC (reload: changes may have been missed) carry no order;
+# feedAt is the last time the gateway read Clopos.
 subscription OrderChanged($filter: OrderFilter, $since: DateTime) {
   orderChanged(filter: $filter, since: $since) {
-    kind at previousStatus
+    kind at feedAt previousStatus
     order { id status createdAt customer { name } }
   }
 }

@@ -73,8 +73,10 @@ export function attachWebSocket(server: Server, yoga: Enveloped, options: WebSoc
         // What the HTTP plugins would have attached to a request: the caller the key named.
         const request = new Request(`http://websocket${yoga.graphqlEndpoint}`, { method: 'POST' });
         stateOf(request).caller = ctx.extra.caller;
-        // req: the client's socket, so anonymous callers' idempotency keys are per address here too.
-        const enveloped = yoga.getEnveloped({ request, params: payload, req: ctx.extra.request });
+        // The upgrade request (client address: an anonymous caller's idempotency keys and
+        // subscription pool are per address) and the socket (to drop a client that stopped
+        // reading), as node's req/res are for HTTP.
+        const enveloped = yoga.getEnveloped({ request, params: payload, req: ctx.extra.request, socket: ctx.extra.socket });
         let document: ExecutionArgs['document'];
         try {
           document = enveloped.parse(query);

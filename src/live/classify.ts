@@ -5,7 +5,7 @@
 // content, never by the timestamp alone.
 import { createHash } from 'node:crypto';
 import type { ClopOrder, ClopOrderStatus } from '../clopos/types.js';
-import type { OrderChangeKind } from './types.js';
+import type { ChangeKind } from './types.js';
 
 export interface KnownOrder {
   status: ClopOrderStatus;
@@ -22,7 +22,7 @@ export interface PollerState {
 }
 
 export interface Classified {
-  kind: OrderChangeKind;
+  kind: ChangeKind;
   order: ClopOrder;
   previousStatus: ClopOrderStatus | null;
 }
@@ -70,7 +70,7 @@ export function classify(state: PollerState, orders: ClopOrder[]): Classified[] 
     seen.add(order.id);
     const before = state.known.get(order.id);
     if (before && before.fingerprint === fingerprint(order)) continue;
-    let kind: OrderChangeKind;
+    let kind: ChangeKind;
     let previousStatus: ClopOrderStatus | null = null;
     if (!before) kind = timeOf(order.created_at) >= state.baseline ? 'CREATED' : 'UPDATED';
     else if (before.status !== order.status) {

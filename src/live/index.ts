@@ -11,6 +11,10 @@ export interface LiveSettings {
   maxSubscriptionsPerKey: number;
   cloposBudgetPerMinute: number;
   lingerMs?: number;
+  /** GATEWAY_SUBSCRIPTION_QUEUE_LIMIT. */
+  subscriptionQueueLimit?: number;
+  /** How often subscriptions get a HEARTBEAT; default 10000. */
+  heartbeatMs?: number;
 }
 
 export function createLiveOrders(quota: QuotaShield, settings: LiveSettings, logger?: LiveLogger & { info(o: object, m: string): void }): LiveOrders {
@@ -21,10 +25,15 @@ export function createLiveOrders(quota: QuotaShield, settings: LiveSettings, log
     pollIntervalMs: settings.pollIntervalMs,
     maxSubscriptionsPerKey: settings.maxSubscriptionsPerKey,
     ...(settings.lingerMs === undefined ? {} : { lingerMs: settings.lingerMs }),
+    ...(settings.subscriptionQueueLimit === undefined ? {} : { maxQueued: settings.subscriptionQueueLimit }),
+    ...(settings.heartbeatMs === undefined ? {} : { heartbeatMs: settings.heartbeatMs }),
+    // What remains of the budget for the poller (the budget minus what queries spent; at least its
+    // reserve), against what it needs at its interval. Not Clopos's RateLimit-Remaining: that falls
+    // with the queries' use, and stretching on it let busy queries delay live updates.
     signals: () => ({
       breaker: shield.breaker.current(),
-      remaining: shield.budget.upstreamState().remaining,
-      limit: settings.cloposBudgetPerMinute,
+      remaining: Math.max(shield.budget.reserved, settings.cloposBudgetPerMinute - shield.budget.querySpent()),
+      limit: Math.ceil(60_000 / settings.pollIntervalMs),
     }),
     ...(logger ? { logger } : {}),
   });

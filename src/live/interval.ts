@@ -1,14 +1,14 @@
-// How long the poller waits before its next poll: POLL_INTERVAL_MS, stretched while the Clopos
-// quota runs low (RateLimit-Remaining against the budget) and while Clopos is failing (the
-// shield's breaker open or probing, or the poller's own calls failing), so live updates never
-// starve the queries and creates that share the quota, nor hammer a Clopos that is down.
+// How long the poller waits before its next poll: POLL_INTERVAL_MS, stretched while the budget
+// left for the poller (its reserved share plus what queries leave unspent) is below what it needs
+// at that interval, and while Clopos is failing (the shield's breaker open or probing, or the
+// poller's own calls failing), so it never hammers a Clopos that is down.
 import type { BreakerState } from '../clopos/shield/breaker.js';
 
 export interface PollSignals {
   breaker: BreakerState;
-  /** Calls Clopos still allows this minute (RateLimit-Remaining); undefined or Infinity: unknown. */
+  /** Calls per minute the budget leaves the poller; undefined or Infinity: unknown. */
   remaining?: number;
-  /** What `remaining` is out of (CLOPOS_BUDGET_PER_MINUTE). */
+  /** Calls per minute the poller needs at its interval: `remaining` below half of it stretches. */
   limit: number;
 }
 

@@ -6,16 +6,28 @@
 // sorted by updated_at descending, page after page until it reaches its watermark, and publishes
 // what changed. A poller that starts within STATE_TTL_MS of the previous one's last poll (the
 // lease moved, or a subscriber came back) resumes from its saved state instead, so nothing is lost.
+//
+// Gaps and staleness: after each poll a tick (the poll's time) follows its changes to every
+// instance. A baseline taken afresh, or a store that may have lost changes (Redis failover), marks
+// the tick `resync`, and every subscription then gets a RESYNC message: reload, the feed is
+// continuous again from here. Every message carries `feedAt` (the last poll this instance knows
+// of), and a HEARTBEAT every `heartbeatMs` says the stream is alive when nothing changes.
+// Slow consumers: when a poll's tick arrives and a subscription still holds more than `maxQueued`
+// messages from before the previous tick (its client took none of them in a whole poll interval:
+// the socket buffers are full), or it holds a poll's worth more than that at any time, it ends with
+// SLOW_CONSUMER, its slot is freed and its connection is closed. One poll's burst never counts.
 import { GraphQLError } from 'graphql';
 import type { CloposApi } from '../clopos/api.js';
 import type { ClopOrder } from '../clopos/types.js';
 import type { OrderStatus } from '../domain/order.js';
 import { toStatus } from '../upstreams/clopos/to-domain.js';
+import { errorLog } from '../observability/log-errors.js';
+import { runDetached } from '../request-scope.js';
 import { Channel } from './channel.js';
 import { baselineState, classify, parseState, serializeState, timeOf, type PollerState } from './classify.js';
 import { pollDelay, type PollSignals } from './interval.js';
 import type { LiveStore } from './store.js';
-import { atMs, type OrderChangeEvent } from './types.js';
+import { atMs, type FeedMessage, type FeedTick, type OrderChangeEvent } from './types.js';
 
 export interface LiveFilter {
   /** The graph's status (CANCELLED), compared with the order's status as the graph shows it. */
@@ -29,6 +41,12 @@ export interface LiveFilter {
 export interface LiveLogger {
   warn(object: object, message: string): void;
   debug(object: object, message: string): void;
+}
+
+/** Per subscription, from the transport: how to drop a client that stopped reading. */
+export interface SubscribeOptions {
+  /** Closes the client's connection (SSE response or WebSocket); absent in process. */
+  disconnect?: () => void;
 }
 
 export interface LiveOptions {
@@ -45,6 +63,10 @@ export interface LiveOptions {
   leaseRetryMs?: number;
   /** The breaker and the quota, read before every wait. Default: closed, quota unknown. */
   signals?: () => PollSignals;
+  /** How often every subscription gets a HEARTBEAT (with `feedAt`). Default 10000. */
+  heartbeatMs?: number;
+  /** Messages a subscription may hold, from before the latest poll, for a client that is not reading. Default 1000. */
+  maxQueued?: number;
   /** Orders per Clopos page. Default 100. */
   pageSize?: number;
   /** Pages one poll reads at most before it gives up on catching up and takes a new baseline. Default 10. */
@@ -74,7 +96,11 @@ const quiet: LiveLogger = { warn: () => undefined, debug: () => undefined };
 
 export class LiveOrders {
   private readonly perKey = new Map<string, number>();
-  private readonly open = new Set<Channel<OrderChangeEvent>>();
+  private readonly open = new Set<Channel<FeedMessage>>();
+  /** The last poll this instance heard of (ms). */
+  private feedAt: number | undefined;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly stopFeed: () => void;
   private subscriptions = 0;
   private wanted = false;
   private loop: Promise<void> | undefined;
@@ -91,11 +117,33 @@ export class LiveOrders {
     this.o = {
       lingerMs: 5000,
       leaseRetryMs: Math.min(1000, options.pollIntervalMs),
+      heartbeatMs: 10_000,
+      maxQueued: 1000,
       pageSize: 100,
       maxPages: 10,
       logger: quiet,
       ...options,
     };
+    // Instance-wide, before any subscription listens, so each message carries the newest feedAt.
+    this.stopFeed = this.o.store.listen(
+      () => undefined,
+      (tick) => {
+        this.feedAt = Math.max(this.feedAt ?? 0, tick.polledAt);
+      },
+    );
+    // One timer for every subscription, independent of any request.
+    this.heartbeat = setInterval(() => {
+      for (const channel of this.open) this.signal(channel, 'HEARTBEAT');
+    }, this.o.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  private feedAtIso(): string | null {
+    return this.feedAt === undefined ? null : new Date(this.feedAt).toISOString();
+  }
+
+  private signal(channel: Channel<FeedMessage>, kind: 'RESYNC' | 'HEARTBEAT'): void {
+    channel.push({ kind, order: null, previousStatus: null, at: new Date().toISOString(), feedAt: this.feedAtIso() });
   }
 
   /** For tests and metrics: is this instance's poller loop running, and does it hold the lease. */
@@ -107,19 +155,36 @@ export class LiveOrders {
    * A subscription for `caller` (its key's id): the changes matching `filter`, after replaying
    * those logged since `since` (ISO) when given. Throws TOO_MANY_SUBSCRIPTIONS over the key's limit.
    */
-  async subscribe(caller: string, filter: LiveFilter | null | undefined, since?: string | null): Promise<AsyncIterableIterator<OrderChangeEvent>> {
+  async subscribe(
+    caller: string,
+    filter: LiveFilter | null | undefined,
+    since?: string | null,
+    options: SubscribeOptions = {},
+  ): Promise<AsyncIterableIterator<FeedMessage>> {
     if (this.closed) throw new LiveError('The gateway is shutting down.', 'UPSTREAM_UNAVAILABLE');
     const held = this.perKey.get(caller) ?? 0;
     if (this.o.maxSubscriptionsPerKey > 0 && held >= this.o.maxSubscriptionsPerKey) {
-      throw new LiveError(`This API key already holds ${held} subscriptions, the most allowed.`, 'TOO_MANY_SUBSCRIPTIONS');
+      const who = caller.startsWith('ip:') ? 'This client address' : 'This API key';
+      throw new LiveError(`${who} already holds ${held} subscriptions, the most allowed.`, 'TOO_MANY_SUBSCRIPTIONS');
     }
     this.perKey.set(caller, held + 1);
     this.subscriptions++;
     this.demand();
 
     let lastAt = -Infinity;
-    let buffered: OrderChangeEvent[] | undefined = since ? [] : undefined;
-    const channel: Channel<OrderChangeEvent> = new Channel(() => {
+    let buffered: Array<OrderChangeEvent | FeedTick> | undefined = since ? [] : undefined;
+    const overflow = () => {
+      this.o.logger.warn({ caller, queued: this.o.maxQueued }, 'live orders: a subscriber stopped reading; disconnecting it');
+      channel.fail(
+        new LiveError(
+          `This subscription was ended: its client stopped reading and ${this.o.maxQueued} messages were waiting. Subscribe again (with \`since\`) when ready.`,
+          'SLOW_CONSUMER',
+        ),
+        true,
+      );
+      options.disconnect?.();
+    };
+    const channel: Channel<FeedMessage> = new Channel(() => {
       this.open.delete(channel);
       unlisten();
       const left = (this.perKey.get(caller) ?? 1) - 1;
@@ -128,23 +193,34 @@ export class LiveOrders {
       this.subscriptions--;
       if (this.subscriptions === 0) this.idle();
     });
+    // The hard cap: the backlog plus one poll's worth of changes (and a few signals).
+    channel.limit(this.o.maxQueued + this.o.pageSize * this.o.maxPages + 100, overflow);
     this.open.add(channel);
     // At most once each, in `at` order: the replay and the live feed overlap at the hand-off.
     const emit = (event: OrderChangeEvent) => {
       const at = atMs(event);
       if (at <= lastAt) return;
       lastAt = at;
-      if (matches(filter, event.order)) channel.push(event);
+      if (matches(filter, event.order)) channel.push({ ...event, feedAt: this.feedAtIso() });
+    };
+    const tick = (t: FeedTick) => {
+      if (channel.backlog() > this.o.maxQueued) return overflow();
+      if (t.resync) this.signal(channel, 'RESYNC');
     };
     // Listening starts before the replay is read, so nothing falls between the two.
-    const unlisten = this.o.store.listen((event) => (buffered ? buffered.push(event) : emit(event)));
+    const unlisten = this.o.store.listen(
+      (event) => (buffered ? buffered.push(event) : emit(event)),
+      (t) => (buffered ? buffered.push(t) : tick(t)),
+    );
+    // At once, so a client knows the stream is open and how fresh the feed is before any change.
+    this.signal(channel, 'HEARTBEAT');
     if (since) {
       const sinceMs = Date.parse(since);
       lastAt = sinceMs;
       try {
         const events = await this.replay(sinceMs);
         for (const event of events) emit(event);
-        for (const event of buffered ?? []) emit(event);
+        for (const message of buffered ?? []) 'polledAt' in message ? tick(message) : emit(message);
         buffered = undefined;
       } catch (error) {
         // Refused before it started: the caller gets an error result, and the slot is freed.
@@ -177,7 +253,8 @@ export class LiveOrders {
     clearTimeout(this.linger);
     this.linger = undefined;
     this.wanted = true;
-    this.loop ??= this.run().finally(() => {
+    // Detached: the first subscriber's request starts the loop, which must outlive it.
+    this.loop ??= runDetached(() => this.run()).finally(() => {
       this.loop = undefined;
       // A subscriber arrived while the loop was winding down.
       if (this.wanted && !this.closed) this.demand();
@@ -186,10 +263,10 @@ export class LiveOrders {
 
   private idle(): void {
     clearTimeout(this.linger);
-    this.linger = setTimeout(() => {
+    this.linger = runDetached(() => setTimeout(() => {
       this.wanted = false;
       this.wake?.();
-    }, this.o.lingerMs);
+    }, this.o.lingerMs));
     this.linger.unref();
   }
 
@@ -210,7 +287,8 @@ export class LiveOrders {
       } catch (error) {
         this.failures++;
         delay = pollDelay(this.o.pollIntervalMs, this.signals(), this.failures);
-        this.o.logger.warn({ err: error, failures: this.failures, nextPollMs: delay }, 'live orders: poll failed');
+        // A coded Clopos error (unavailable, rate limited) without a stack; a bug with one.
+        this.o.logger.warn({ ...errorLog(error).fields, failures: this.failures, nextPollMs: delay }, 'live orders: poll failed');
       }
       if (!this.wanted || this.closed) break;
       await new Promise<void>((resolve) => {
@@ -266,7 +344,8 @@ export class LiveOrders {
     }
     const changes = classify(state, orders);
     const events = changes.map((change): OrderChangeEvent => ({ ...change, at: new Date(this.nextAt()).toISOString() }));
-    if (events.length > 0) await this.o.store.publish(events);
+    // Every poll, changes or not: the tick tells subscribers on every instance the feed is current.
+    await this.o.store.publish(events, { polledAt: Date.now() });
     await this.o.store.saveState({ state: serializeState(state), lastAt: this.lastAt });
   }
 
@@ -276,6 +355,8 @@ export class LiveOrders {
     const from = this.nextAt();
     await this.o.store.setCoverage({ from, running: true });
     await this.o.store.saveState({ state: serializeState(this.state), lastAt: this.lastAt });
+    // Whatever changed before this baseline was never published: every subscriber reloads.
+    await this.o.store.publish([], { polledAt: Date.now(), resync: true });
     this.o.logger.debug({ orders: orders.length }, 'live orders: baseline taken');
   }
 
@@ -290,6 +371,8 @@ export class LiveOrders {
     this.closed = true;
     this.wanted = false;
     clearTimeout(this.linger);
+    clearInterval(this.heartbeat);
+    this.stopFeed();
     this.wake?.();
     for (const channel of [...this.open]) void channel.return();
     await this.loop;

@@ -4,20 +4,27 @@
 // holder, and the poller's state is a key that expires STATE_TTL_MS after its last poll.
 // When Redis is unreachable every operation falls back to this instance's memory, as the quota
 // shield does: each instance then polls for its own subscribers, until Redis is back.
+// Either switch (to memory, back to Redis) and a pub/sub connection that dropped can lose changes
+// for this instance's subscribers (another instance's batch went to its memory only, or was
+// published while this one was not listening), so the next tick delivered here says `resync`:
+// every subscriber reloads, and the feed is continuous again from that tick on. The log also
+// restarts there (coverage), so a `since` from before the gap is refused, not half replayed.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { RedisLink } from '../redis/connection.js';
-import { LOG_SIZE, MemoryLiveStore, STATE_TTL_MS, type Coverage, type LiveStore, type SavedState } from './store.js';
-import { atMs, type OrderChangeEvent } from './types.js';
+import { LOG_SIZE, MemoryLiveStore, STATE_TTL_MS, type ChangeListener, type Coverage, type LiveStore, type SavedState, type TickListener } from './store.js';
+import { atMs, isTick, type FeedTick, type OrderChangeEvent } from './types.js';
 
 /** How long a lease lasts unless its holder renews it (each poll renews it). */
 export const LEASE_TTL_MS = 10_000;
 /** Log and coverage outlive their last write by this much. */
 const KEEP_MS = 3_600_000;
 
-// KEYS: log, coverage. ARGV: log size, channel, keep ms, then score/json pairs.
+// KEYS: log, coverage. ARGV: log size, channel, keep ms, tick json ('' for none), a new coverage
+// start ('' to keep it), then score/json pairs. The changes go out before the tick.
 const PUBLISH = `
-for i = 4, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
+if ARGV[5] ~= '' then redis.call('HSET', KEYS[2], 'from', ARGV[5], 'running', '1') end
+for i = 6, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
 local over = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[1])
 if over > 0 then
   local dropped = redis.call('ZRANGE', KEYS[1], over - 1, over - 1, 'WITHSCORES')
@@ -26,7 +33,9 @@ if over > 0 then
   if tonumber(dropped[2]) > from then redis.call('HSET', KEYS[2], 'from', dropped[2]) end
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-for i = 5, #ARGV, 2 do redis.call('PUBLISH', ARGV[2], ARGV[i]) end
+if ARGV[5] ~= '' then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
+for i = 7, #ARGV, 2 do redis.call('PUBLISH', ARGV[2], ARGV[i]) end
+if ARGV[4] ~= '' then redis.call('PUBLISH', ARGV[2], ARGV[4]) end
 return 1`;
 
 const HOLD = `
@@ -43,6 +52,14 @@ export class RedisLiveStore implements LiveStore {
   private readonly subscriber: Redis;
   private readonly instance = randomUUID();
   private readonly keys: { log: string; coverage: string; lease: string; state: string; channel: string };
+  /** Where the last operation went; a switch means changes may have missed this instance. */
+  private mode: 'redis' | 'memory' | undefined;
+  /** This instance's subscribers may have missed changes: the next tick delivered here says resync. */
+  private gap = false;
+  /** Changes went to memory only: the next publish through Redis restarts the shared log's coverage. */
+  private logGap = false;
+  private listening = false;
+  private connectedBefore = false;
 
   constructor(
     private readonly link: RedisLink,
@@ -54,9 +71,20 @@ export class RedisLiveStore implements LiveStore {
     // Its own connection; it queues SUBSCRIBE until connected and re-subscribes after a reconnect.
     this.subscriber = link.client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
     this.subscriber.on('error', () => undefined);
+    // Whatever was published while this connection was down never reaches this instance.
+    this.subscriber.on('close', () => {
+      if (this.listening) this.gap = true;
+      this.listening = false;
+    });
+    this.subscriber.on('ready', () => {
+      if (this.connectedBefore) this.gap = true;
+      this.connectedBefore = this.listening = true;
+    });
     this.subscriber.on('message', (_channel: string, message: string) => {
       try {
-        this.local.deliver([JSON.parse(message) as OrderChangeEvent]);
+        const parsed = JSON.parse(message) as OrderChangeEvent | FeedTick;
+        if (isTick(parsed)) this.deliverTick(parsed);
+        else this.local.deliver([parsed]);
       } catch (error) {
         logger?.warn({ err: error }, 'live orders: unreadable change from Redis');
       }
@@ -65,28 +93,57 @@ export class RedisLiveStore implements LiveStore {
   }
 
   private async shared<T>(what: string, op: (redis: Redis) => Promise<T>, fallback: () => Promise<T>): Promise<T> {
-    if (!this.link.reachable()) return fallback();
+    if (!this.link.reachable()) {
+      this.switchTo('memory');
+      return fallback();
+    }
     try {
-      return await op(this.link.client);
+      const result = await op(this.link.client);
+      this.switchTo('redis');
+      return result;
     } catch (error) {
       this.link.failed(what, error);
+      this.switchTo('memory');
       return fallback();
     }
   }
 
-  publish(events: OrderChangeEvent[]): Promise<void> {
+  private switchTo(mode: 'redis' | 'memory'): void {
+    if (this.mode !== undefined && this.mode !== mode) this.gap = true;
+    if (mode === 'memory') this.logGap = true;
+    this.mode = mode;
+  }
+
+  /** Delivers a tick to this instance's listeners, marked resync when something may have been missed. */
+  private deliverTick(tick: FeedTick): void {
+    const resync = tick.resync === true || this.gap;
+    this.gap = false;
+    this.local.deliverTick(resync ? { ...tick, resync } : tick);
+  }
+
+  publish(events: OrderChangeEvent[], tick?: FeedTick): Promise<void> {
     const pairs = events.flatMap((event) => [String(atMs(event)), JSON.stringify(event)]);
+    const restart = this.logGap ? String((events[0] ? atMs(events[0]) : (tick?.polledAt ?? Date.now())) - 1) : '';
     return this.shared(
       'live publish',
       async (redis) => {
-        await redis.eval(PUBLISH, 2, this.keys.log, this.keys.coverage, LOG_SIZE, this.keys.channel, KEEP_MS, ...pairs);
+        await redis.eval(
+          PUBLISH, 2, this.keys.log, this.keys.coverage,
+          LOG_SIZE, this.keys.channel, KEEP_MS, tick ? JSON.stringify(tick) : '', restart, ...pairs,
+        );
+        this.logGap = false;
       },
-      () => this.local.publish(events),
+      async () => {
+        // Only this instance hears it: the others resync when Redis is back.
+        this.local.append(events);
+        this.local.deliver(events);
+        if (tick) this.deliverTick(tick);
+      },
     );
   }
 
-  listen(listener: (event: OrderChangeEvent) => void): () => void {
-    return this.local.listen(listener);
+  listen(listener: ChangeListener, onTick?: TickListener): () => void {
+    return this.local.listen(listener, onTick);
   }
 
   replay(sinceMs: number): Promise<OrderChangeEvent[]> {

@@ -1,8 +1,11 @@
 // Where the live machinery keeps what instances share: the change log (bounded, for `since`), the
 // fan-out of new changes, the poller's lease and its state. In memory for one instance; Redis
 // (redis-store.ts) for several.
-import type { OrderChangeEvent } from './types.js';
+import type { FeedTick, OrderChangeEvent } from './types.js';
 import { atMs } from './types.js';
+
+export type ChangeListener = (event: OrderChangeEvent) => void;
+export type TickListener = (tick: FeedTick) => void;
 
 /** The change log keeps this many changes for `since`. */
 export const LOG_SIZE = 1000;
@@ -22,9 +25,13 @@ export interface SavedState {
 }
 
 export interface LiveStore {
-  /** Appends to the log and delivers to every listener (on every instance). */
-  publish(events: OrderChangeEvent[]): Promise<void>;
-  listen(listener: (event: OrderChangeEvent) => void): () => void;
+  /**
+   * Appends to the log and delivers to every listener (on every instance): the changes, then the
+   * tick (the poll that found them). A store that could not deliver everything to this instance
+   * since its last tick (Redis went away or came back) marks the next tick it delivers `resync`.
+   */
+  publish(events: OrderChangeEvent[], tick?: FeedTick): Promise<void>;
+  listen(listener: ChangeListener, onTick?: TickListener): () => void;
   /** Logged changes with `at` after `sinceMs`, oldest first. */
   replay(sinceMs: number): Promise<OrderChangeEvent[]>;
   coverage(): Promise<Coverage>;
@@ -39,15 +46,16 @@ export interface LiveStore {
 
 export class MemoryLiveStore implements LiveStore {
   private log: OrderChangeEvent[] = [];
-  private readonly listeners = new Set<(event: OrderChangeEvent) => void>();
+  private readonly listeners = new Set<{ change: ChangeListener; tick?: TickListener | undefined }>();
   private cover: Coverage = { from: 0, running: false };
   private saved: { value: SavedState; at: number } | undefined;
 
   constructor(private readonly logSize = LOG_SIZE) {}
 
-  async publish(events: OrderChangeEvent[]): Promise<void> {
+  async publish(events: OrderChangeEvent[], tick?: FeedTick): Promise<void> {
     this.append(events);
     this.deliver(events);
+    if (tick) this.deliverTick(tick);
   }
 
   /** The log half of publish (the Redis store's fallback delivers through its own listeners). */
@@ -61,10 +69,15 @@ export class MemoryLiveStore implements LiveStore {
   }
 
   deliver(events: OrderChangeEvent[]): void {
-    for (const event of events) for (const listener of this.listeners) listener(event);
+    for (const event of events) for (const listener of this.listeners) listener.change(event);
   }
 
-  listen(listener: (event: OrderChangeEvent) => void): () => void {
+  deliverTick(tick: FeedTick): void {
+    for (const listener of this.listeners) listener.tick?.(tick);
+  }
+
+  listen(change: ChangeListener, tick?: TickListener): () => void {
+    const listener = { change, tick };
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -3,6 +3,7 @@
 // place that knows whether Redis is reachable right now. Commands fail fast instead of queueing
 // while Redis is away, so each store can fall back to memory (or refuse, for idempotency) at once.
 import { Redis } from 'ioredis';
+import { runDetached } from '../request-scope.js';
 
 export interface RedisLogger {
   warn(message: string): void;
@@ -67,7 +68,8 @@ export async function connectRedis(url: string, options: RedisLinkOptions = {}):
       down(`${what}: ${error instanceof Error ? error.message : String(error)}`);
       // Still connected but a command failed (a stalled Redis): no 'ready' will come to say it is
       // back, so ask it ourselves.
-      recheck ??= setInterval(() => {
+      // Detached: the failing command may belong to a request, and the timer outlives it.
+      recheck ??= runDetached(() => setInterval(() => {
         if (client.status !== 'ready') return;
         client.ping().then(
           () => {
@@ -77,7 +79,7 @@ export async function connectRedis(url: string, options: RedisLinkOptions = {}):
           },
           () => undefined,
         );
-      }, 1000).unref();
+      }, 1000)).unref();
     },
     async close() {
       clearInterval(recheck);

@@ -217,11 +217,16 @@ describe('Subscription.orderChanged', () => {
 
       const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { apiKey: 'board-key' }, retryAttempts: 0 });
       const changes = client.iterate<{ orderChanged: { kind: string; order: { id: string } } }>({ query: ORDER_CHANGED });
-      const next = changes.next();
+      let next = changes.next();
       await ready(g, 1);
       const [id] = pendingIds(g, 1) as [number];
       g.sandbox.control.setOrderStatus(id, 'RECEIVED');
-      const { value } = await next;
+      let { value } = await next;
+      // The feed's signals (the first HEARTBEAT, the baseline's RESYNC) come before the change.
+      while (value?.data?.orderChanged.kind === 'HEARTBEAT' || value?.data?.orderChanged.kind === 'RESYNC') {
+        next = changes.next();
+        ({ value } = await next);
+      }
       expect(value).toMatchObject({ data: { orderChanged: { kind: 'STATUS_CHANGED', order: { id: String(id) } } } });
       await changes.return?.();
       // A read key may not run a mutation over WebSocket either.

@@ -9,15 +9,23 @@ import { createGateway, type Gateway, type GatewayOptions } from '../../src/serv
 
 export const ORDER_CHANGED = /* GraphQL */ `
   subscription($filter: OrderFilter, $since: DateTime) {
-    orderChanged(filter: $filter, since: $since) { kind at previousStatus order { id status createdAt } }
+    orderChanged(filter: $filter, since: $since) { kind at feedAt previousStatus order { id status createdAt } }
   }
 `;
 
 export interface Change {
   kind: OrderChangeEvent['kind'];
   at: string;
+  feedAt: string | null;
   previousStatus: string | null;
   order: { id: string; status: string; createdAt: string };
+}
+
+/** A RESYNC or HEARTBEAT message (no order). */
+export interface Signal {
+  kind: 'RESYNC' | 'HEARTBEAT';
+  at: string;
+  feedAt: string | null;
 }
 
 export interface LiveGateway {
@@ -60,7 +68,11 @@ export async function startLiveGateway(
 
 /** One SSE subscription through yoga.fetch: collects every change until closed. */
 export interface SseSubscriber {
+  /** Changes only (the signals are in `signals`). */
   changes: Change[];
+  signals: Signal[];
+  /** How many changes had arrived when each RESYNC came. */
+  resyncs: number[];
   /** Date.now() when each change arrived. */
   arrivals: number[];
   errors: unknown[];
@@ -78,6 +90,8 @@ export function subscribeSse(
 ): SseSubscriber {
   const abort = new AbortController();
   const changes: Change[] = [];
+  const signals: Signal[] = [];
+  const resyncs: number[] = [];
   const arrivals: number[] = [];
   const errors: unknown[] = [];
   const opened = Promise.resolve(
@@ -111,10 +125,14 @@ export function subscribeSse(
             .map((line) => line.slice(5).trim())
             .join('\n');
           if (!data) continue;
-          const payload = JSON.parse(data) as { data?: { orderChanged: Change }; errors?: unknown[] };
+          const payload = JSON.parse(data) as { data?: { orderChanged: Change | Signal }; errors?: unknown[] };
           if (payload.errors) errors.push(...payload.errors);
-          if (payload.data?.orderChanged) {
-            changes.push(payload.data.orderChanged);
+          const message = payload.data?.orderChanged;
+          if (message?.kind === 'RESYNC' || message?.kind === 'HEARTBEAT') {
+            signals.push(message as Signal);
+            if (message.kind === 'RESYNC') resyncs.push(changes.length);
+          } else if (payload.data?.orderChanged) {
+            changes.push(payload.data.orderChanged as Change);
             arrivals.push(Date.now());
           }
         }
@@ -123,7 +141,7 @@ export function subscribeSse(
       // aborted
     }
   });
-  return { changes, arrivals, errors, opened, ended, close: () => {
+  return { changes, signals, resyncs, arrivals, errors, opened, ended, close: () => {
       abort.abort();
       cancel();
     },

@@ -30,11 +30,13 @@ export function OrderBoard({ selected, onSelect }: { selected: string | null; on
   const orders = board.data?.pages.flatMap((page) => page.orders.nodes) ?? [];
   const total = board.data?.pages[0]?.orders.totalCount;
   // Live: every change the gateway pushes refetches the board's pages (the list's own filter and
-  // sort decide where the order now belongs).
+  // sort decide where the order now belongs); so does a gap (RESYNC, or a reconnect that could
+  // not resume), after which changes may have been missed.
   const queryClient = useQueryClient();
+  const refetch = () => void queryClient.invalidateQueries({ queryKey: ['OrderBoard'] });
   const live = useOrderChangesSubscription(
     {},
-    { onData: () => void queryClient.invalidateQueries({ queryKey: ['OrderBoard'] }) },
+    { onData: refetch, onGap: refetch, staleAfterMs: Number(import.meta.env.VITE_LIVE_STALE_AFTER_MS) || undefined },
   );
   const last = live.data?.orderChanged;
 
@@ -78,9 +80,11 @@ export function OrderBoard({ selected, onSelect }: { selected: string | null; on
           {board.error.message}
         </p>
       )}
-      <p className="live" data-testid="live-status" data-connected={live.connected}>
-        {live.connected ? '● Live' : '○ Connecting…'}
-        {last &&
+      {/* "Live" only while the feed is fresh: connected, hearing from the gateway, and the gateway
+          still reading Clopos. Connected but behind (a stalled poller): "Stale". */}
+      <p className="live" data-testid="live-status" data-connected={live.connected} data-fresh={live.fresh} title={live.feedAt ? `Last read of Clopos: ${when(live.feedAt)}` : undefined}>
+        {live.fresh ? '● Live' : live.connected ? '◐ Stale: updates may be late' : '○ Reconnecting…'}
+        {last?.order &&
           ` · #${last.order.id} ${last.kind === 'CREATED' ? 'new' : last.previousStatus && last.kind === 'STATUS_CHANGED' ? `${statusLabel(last.previousStatus)} → ${statusLabel(last.order.status)}` : 'updated'}`}
       </p>
       <p className="count" data-testid="order-count">

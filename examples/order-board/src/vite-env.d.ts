@@ -7,4 +7,6 @@ interface ImportMetaEnv {
   readonly VITE_API_KEY?: string;
   /** `true`: send operations by hash only, for a gateway with GATEWAY_PERSISTED_ONLY=true. */
   readonly VITE_PERSISTED_ONLY?: string;
+  /** Milliseconds without a fresh feed after which the live status says "Stale"; default 30000. */
+  readonly VITE_LIVE_STALE_AFTER_MS?: string;
 }

@@ -10,9 +10,15 @@
 
 export const WINDOW_MS = 60_000;
 
+/** Who spends a call: the live poller has a share of the budget (`reserved`) queries cannot spend. */
+export type BudgetLane = 'query' | 'poll';
+
 export interface BudgetStore {
-  /** Takes a token if one is free and answers 0; otherwise the ms until one comes back. */
-  take(now: number): Promise<number>;
+  /**
+   * Takes a token if fewer than `perMinute - reserve` are in use and answers 0; otherwise the ms
+   * until enough come back. Queries pass the poller's reserve, the poller 0.
+   */
+  take(now: number, reserve?: number): Promise<number>;
 }
 
 export class MemoryBudgetStore implements BudgetStore {
@@ -21,13 +27,16 @@ export class MemoryBudgetStore implements BudgetStore {
 
   constructor(private readonly perMinute: number) {}
 
-  async take(now: number): Promise<number> {
+  async take(now: number, reserve = 0): Promise<number> {
     while (this.spent.length > 0 && this.spent[0]! <= now - WINDOW_MS) this.spent.shift();
-    if (this.spent.length < this.perMinute) {
+    const limit = Math.max(0, this.perMinute - reserve);
+    if (this.spent.length < limit) {
       this.spent.push(now);
       return 0;
     }
-    return this.spent[0]! + WINDOW_MS - now;
+    // Enough tokens must come back to bring the count under the limit.
+    const back = this.spent[this.spent.length - limit] ?? this.spent.at(-1) ?? now;
+    return Math.max(1, back + WINDOW_MS - now);
   }
 }
 
@@ -40,6 +49,8 @@ export class BudgetExhausted extends Error {
 
 export interface BudgetOptions {
   store: BudgetStore;
+  /** Calls per sliding minute kept for the live poller (POLL_BUDGET_SHARE); queries cannot spend them. Default 0. */
+  reserved?: number;
   /** Told what Clopos says is left after every answer carrying RateLimit-Remaining. */
   onRemaining?: (calls: number) => void;
   now?: () => number;
@@ -52,6 +63,8 @@ export class Budget {
   /** From the last RateLimit-* headers: calls Clopos still allows, and when its window frees up. */
   private upstreamRemaining = Infinity;
   private upstreamResetAt = 0;
+  /** When this instance's queries took their tokens, for what remains for the poller. */
+  private queryTakes: number[] = [];
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -64,14 +77,15 @@ export class Budget {
    * Waits for a token, or throws BudgetExhausted when the wait would end at or after `deadline`
    * or `signal` (the call's own timeout) aborts first.
    */
-  async acquire(deadline: number, signal?: AbortSignal): Promise<void> {
+  async acquire(deadline: number, signal?: AbortSignal, lane: BudgetLane = 'query'): Promise<void> {
     for (;;) {
       const now = this.now();
       let wait = this.upstreamRemaining <= 0 && this.upstreamResetAt > now ? this.upstreamResetAt - now : 0;
-      if (wait === 0) wait = await this.options.store.take(now);
+      if (wait === 0) wait = await this.options.store.take(now, lane === 'query' ? this.reserved : 0);
       if (wait <= 0) {
         // Our own count of what Clopos allows, until its next headers say better.
         this.upstreamRemaining -= 1;
+        if (lane === 'query') this.queryTakes.push(now);
         return;
       }
       if (now + wait >= deadline || signal?.aborted) throw new BudgetExhausted(wait);
@@ -108,6 +122,21 @@ export class Budget {
     this.upstreamRemaining = remaining;
     this.options.onRemaining?.(remaining);
     this.upstreamResetAt = now + Math.max(1, reset ?? 1) * 1000;
+  }
+
+  get reserved(): number {
+    return this.options.reserved ?? 0;
+  }
+
+  /**
+   * Calls this instance's queries spent in the last sliding minute. What is left of the budget
+   * for the poller is the budget minus this (never less than its reserve). With several instances
+   * each counts only its own queries; the shared budget still holds all of them back.
+   */
+  querySpent(): number {
+    const since = this.now() - WINDOW_MS;
+    while (this.queryTakes.length > 0 && this.queryTakes[0]! <= since) this.queryTakes.shift();
+    return this.queryTakes.length;
   }
 
   /** For tests and readiness: what the last headers said. */

@@ -2,7 +2,7 @@
 // (GETs) and guarded by a circuit breaker. Stores are in memory unless the caller hands in shared
 // ones (redis-stores.ts), so N gateway instances can spend one Clopos quota.
 import type { CloposApi, CloposCredentials } from '../api.js';
-import { createCloposClient } from '../client.js';
+import { createCloposClient, createCloposTokens } from '../client.js';
 import { currentScope } from '../../request-scope.js';
 import { CircuitBreaker, type BreakerOptions } from './breaker.js';
 import { Budget, type BudgetStore, MemoryBudgetStore } from './budget.js';
@@ -21,6 +21,8 @@ export interface CloposShieldOptions {
   timeoutMs: number;
   /** CLOPOS_BUDGET_PER_MINUTE. */
   budgetPerMinute: number;
+  /** Of those, calls per minute only the live poller may spend (pollReserve()). Default 0. */
+  pollReserve?: number;
   /** CACHE_TTL_MS; 0 turns the GET cache off (coalescing stays on). */
   cacheTtlMs: number;
   /** GATEWAY_REQUEST_TIMEOUT_MS: the deadline of calls made outside a GraphQL request. */
@@ -40,7 +42,10 @@ export interface CloposShieldOptions {
 export interface CloposShield {
   /** The shielded client for the gateway's own credentials. */
   api: CloposApi;
-  /** The same, minus the GET cache (budget, breaker, retries, coalescing stay): the live poller's. */
+  /**
+   * The live poller's: the same minus the GET cache (breaker, retries stay), spending the poller's
+   * share of the budget, and never coalesced with a query's call (which spends the queries' share).
+   */
   fresh: CloposApi;
   /**
    * Shields another upstream (a caller's pass-through token) with the same budget, breaker and
@@ -61,13 +66,16 @@ export function createCloposShield(options: CloposShieldOptions): CloposShield {
   const deadline = () => currentScope()?.deadline ?? Date.now() + options.requestTimeoutMs;
   const budget = new Budget({
     store: options.budgetStore ?? new MemoryBudgetStore(options.budgetPerMinute),
+    reserved: options.pollReserve ?? 0,
     onRemaining: (calls) => reporter.budgetRemaining?.(calls),
   });
   const breaker = new CircuitBreaker({ ...options.breaker, onStateChange: (state) => reporter.breakerState?.(state) });
   reporter.breakerState?.('closed');
   const coalescer = new Coalescer();
   const cache = options.cacheTtlMs > 0 ? (options.cache ?? new MemoryGetCache()) : undefined;
-  const transport = shieldTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), { budget, deadline });
+  const base = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const transport = shieldTransport(base, { budget, deadline });
+  const pollTransport = shieldTransport(base, { budget, deadline, lane: 'poll' });
   const wrapWith = (inner: CloposApi, identity: string, cache: GetCacheStore | undefined) =>
     shieldApi({
       inner,
@@ -92,12 +100,37 @@ export function createCloposShield(options: CloposShieldOptions): CloposShield {
     });
   const wrap = (inner: CloposApi, identity: string) => wrapWith(inner, identity, cache);
   const identity = credentialsIdentity(options.baseUrl, options.credentials);
-  const inner = createCloposClient({ baseUrl: options.baseUrl, credentials: options.credentials, timeoutMs: options.timeoutMs, fetch: transport });
-  return { api: wrap(inner, identity), fresh: wrapWith(inner, identity, undefined), wrap, transport, breaker, budget, coalescer, identity };
+  const client = { baseUrl: options.baseUrl, credentials: options.credentials, timeoutMs: options.timeoutMs };
+  // One token for both clients (Clopos allows 60 /auth calls a minute per IP).
+  const tokens = createCloposTokens({ ...client, fetch: transport });
+  const inner = createCloposClient({ ...client, fetch: transport, tokens });
+  const pollInner = createCloposClient({ ...client, fetch: pollTransport, tokens });
+  return {
+    api: wrap(inner, identity),
+    fresh: wrapWith(pollInner, `${identity}|poll`, undefined),
+    wrap,
+    transport,
+    breaker,
+    budget,
+    coalescer,
+    identity,
+  };
 }
 
 export { CircuitBreaker, type BreakerState } from './breaker.js';
-export { Budget, MemoryBudgetStore, type BudgetStore } from './budget.js';
+export { Budget, MemoryBudgetStore, type BudgetLane, type BudgetStore } from './budget.js';
 export { MemoryGetCache, type GetCacheStore } from './get-cache.js';
 export { credentialsIdentity } from './keys.js';
 export type { ShieldReporter } from './reporter.js';
+
+/**
+ * The poller's reserved calls per minute: POLL_BUDGET_SHARE percent of the budget, at least one
+ * call per poll interval (unless that is more than half the budget), and always leaving queries
+ * at least one. A share of 0 reserves nothing.
+ */
+export function pollReserve(budgetPerMinute: number, sharePercent: number, pollIntervalMs: number): number {
+  if (sharePercent <= 0) return 0;
+  const share = Math.ceil((budgetPerMinute * sharePercent) / 100);
+  const floor = Math.min(Math.ceil(60_000 / pollIntervalMs), Math.floor(budgetPerMinute / 2));
+  return Math.max(0, Math.min(budgetPerMinute - 1, Math.max(share, floor)));
+}

@@ -41,20 +41,24 @@ export class RedisGetCache implements GetCacheStore {
   }
 }
 
-// Redis's clock for every instance, so skewed hosts still count one sliding minute. Answers 0
-// (token taken) or the ms until the oldest token in use comes back.
+// Redis's clock for every instance, so skewed hosts still count one sliding minute. ARGV[1] is
+// the limit for this call (the budget, minus the poller's reserve for a query). Answers 0 (token
+// taken) or the ms until enough tokens in use come back to bring the count under the limit.
 const TAKE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local window = tonumber(ARGV[2])
+local limit = tonumber(ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
+local used = redis.call('ZCARD', KEYS[1])
+if used < limit then
   redis.call('ZADD', KEYS[1], now, ARGV[3])
   redis.call('PEXPIRE', KEYS[1], window)
   return 0
 end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now)
+local rank = math.max(0, used - math.max(limit, 1))
+local back = redis.call('ZRANGE', KEYS[1], rank, rank, 'WITHSCORES')
+return math.max(1, tonumber(back[2]) + window - now)
 `;
 
 export class RedisBudgetStore implements BudgetStore {
@@ -67,9 +71,9 @@ export class RedisBudgetStore implements BudgetStore {
     private readonly perMinute: number,
   ) {}
 
-  async take(): Promise<number> {
+  async take(_now: number, reserve = 0): Promise<number> {
     const member = `${this.tag}:${++this.seq}`;
-    const wait = await this.redis.eval(TAKE, 1, this.key, this.perMinute, WINDOW_MS, member);
+    const wait = await this.redis.eval(TAKE, 1, this.key, Math.max(0, this.perMinute - reserve), WINDOW_MS, member);
     return Number(wait);
   }
 }
@@ -119,14 +123,14 @@ export class FallbackBudgetStore implements BudgetStore {
     this.local = new MemoryBudgetStore(perMinute);
   }
 
-  async take(now: number): Promise<number> {
+  async take(now: number, reserve = 0): Promise<number> {
     if (this.health.reachable()) {
       try {
-        return await this.shared.take(now);
+        return await this.shared.take(now, reserve);
       } catch (e) {
         this.health.failed('Clopos budget', e);
       }
     }
-    return this.local.take(now);
+    return this.local.take(now, reserve);
   }
 }

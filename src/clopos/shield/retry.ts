@@ -36,9 +36,9 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
 
 /** Clopos faltered (rather than answered): these open the breaker. */
 export function isFailure(error: unknown): boolean {
-  if (!isUpstreamError(error)) return false;
+  if (!isUpstreamError(error) || neverSent(error)) return false;
   if (error.code === 'UPSTREAM_OUTCOME_UNKNOWN') return true;
-  return error.code === 'UPSTREAM_UNAVAILABLE' && error.reason !== 'circuit_open' && error.reason !== 'budget';
+  return error.code === 'UPSTREAM_UNAVAILABLE';
 }
 
 /** Worth another try for a GET: 5xx/504, our timeout, a broken connection. */
@@ -47,9 +47,14 @@ function isTransient(error: unknown): boolean {
   return error.reason === 'timeout' || error.reason === 'network' || (error.reason === 'http' && (error.status ?? 0) >= 500);
 }
 
-/** Never sent by us: says nothing about Clopos's health. */
-function neverSent(error: unknown): boolean {
-  return isUpstreamError(error) && (error.reason === 'budget' || error.reason === 'circuit_open');
+/**
+ * Never sent by us: says nothing about Clopos's health. The budget held it back, the breaker was
+ * open, or its deadline passed before it could leave (a deadline is ours, not Clopos's). A refused
+ * connection was not sent either, but it does say Clopos cannot be reached: that one counts.
+ */
+export function neverSent(error: unknown): boolean {
+  if (!isUpstreamError(error)) return false;
+  return error.reason === 'budget' || error.reason === 'circuit_open' || (error.notSent && error.reason === 'timeout');
 }
 
 export async function resilient<T>(
@@ -65,6 +70,9 @@ export async function resilient<T>(
   const baseDelayMs = deps.policy?.baseDelayMs ?? 200;
   let rateLimitRounds = deps.policy?.rateLimitRounds ?? 3;
   let failures = 0;
+  // Fixed once: outside a request the deadline function answers "now + the request timeout" on
+  // every call, which would let retries and 429 waits go on without end.
+  const deadline = deps.deadline();
   for (let attempt = 1; ; attempt++) {
     let ticket;
     try {
@@ -84,7 +92,7 @@ export async function resilient<T>(
       else deps.breaker.record(ticket, isFailure(e));
     }
     if (!idempotent || !isUpstreamError(error)) throw error;
-    const left = deps.deadline() - now();
+    const left = deadline - now();
     let delayMs: number;
     if (error.code === 'UPSTREAM_RATE_LIMITED' && error.reason !== 'budget' && rateLimitRounds > 0) {
       rateLimitRounds--;

@@ -2,7 +2,8 @@
 // breaker and GET retries. Creates and cancels go through the breaker once, never repeated, and
 // drop what they changed from the cache (the GraphQL response cache is dropped by the graph).
 import type { CloposApi, CreatedOrder, GetOrderOptions, ListOrdersParams, OrderPage } from '../api.js';
-import type { UpstreamOperation } from '../errors.js';
+import { UpstreamError, type UpstreamOperation } from '../errors.js';
+import { currentScope, runDetached } from '../../request-scope.js';
 import type { ClopCreateOrderRequest, ClopOrder } from '../types.js';
 import type { Coalescer } from './coalescing.js';
 import { type GetCacheStore, MISS } from './get-cache.js';
@@ -67,16 +68,28 @@ class ShieldedApi implements CloposApi {
     const key = `${this.o.identity}|${query}`;
     const scoped = tags.map((tag) => this.tag(tag));
     const route = kind === 'list' ? '/orders' : '/orders/{id}';
-    return this.o.coalescer.run(key, () => this.o.reporter?.coalesced(route), async () => {
-      const cache = this.o.cacheTtlMs > 0 ? this.o.cache : undefined;
-      const hit = cache ? await cache.get(key).catch(() => MISS) : MISS;
-      if (cache) this.o.reporter?.cacheLookup(kind, hit !== MISS);
-      if (hit !== MISS) return hit as T;
-      const generation = this.generation;
-      const value = await resilient(operation, true, call, this.o.resilience);
-      if (cache && generation === this.generation) await cache.set(key, value, this.o.cacheTtlMs, scoped).catch(() => undefined);
-      return value;
-    });
+    const deadline = currentScope()?.deadline;
+    // Too late to start or join anything (nothing is sent: no verdict for the breaker either).
+    if (deadline !== undefined && deadline <= Date.now()) {
+      return Promise.reject(new UpstreamError({ operation, code: 'UPSTREAM_UNAVAILABLE', reason: 'timeout', notSent: true }));
+    }
+    // The shared call runs detached: it serves every caller that joins it, so it must not end at
+    // the first caller's deadline (it gets one of its own); each caller waits only until its own.
+    const shared = this.o.coalescer.run(key, () => this.o.reporter?.coalesced(route), () =>
+      runDetached(() => this.fetchRead(operation, kind, key, scoped, call), { requestId: currentScope()?.requestId }),
+    );
+    return untilDeadline(shared, deadline, operation);
+  }
+
+  private async fetchRead<T>(operation: UpstreamOperation, kind: 'list' | 'order', key: string, scoped: string[], call: () => Promise<T>): Promise<T> {
+    const cache = this.o.cacheTtlMs > 0 ? this.o.cache : undefined;
+    const hit = cache ? await cache.get(key).catch(() => MISS) : MISS;
+    if (cache) this.o.reporter?.cacheLookup(kind, hit !== MISS);
+    if (hit !== MISS) return hit as T;
+    const generation = this.generation;
+    const value = await resilient(operation, true, call, this.o.resilience);
+    if (cache && generation === this.generation) await cache.set(key, value, this.o.cacheTtlMs, scoped).catch(() => undefined);
+    return value;
   }
 
   private async changed(id: number | undefined): Promise<void> {
@@ -92,4 +105,16 @@ class ShieldedApi implements CloposApi {
   private tag(tag: string): string {
     return `${this.o.identity}|${tag}`;
   }
+}
+
+/** A caller with a deadline (a query or mutation) stops waiting for a shared call at it. */
+function untilDeadline<T>(shared: Promise<T>, deadline: number | undefined, operation: UpstreamOperation): Promise<T> {
+  if (deadline === undefined) return shared;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new UpstreamError({ operation, code: 'UPSTREAM_UNAVAILABLE', reason: 'timeout' })),
+      Math.max(0, deadline - Date.now()),
+    );
+    shared.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 }

@@ -3,10 +3,12 @@
 // its request's deadline, and reads the RateLimit-* headers of every answer into the budget.
 // /auth has its own quota (60 a minute per IP) and neither spends nor reads the data budget.
 import { NotSentError, UpstreamError, type UpstreamOperation } from '../errors.js';
-import { type Budget, BudgetExhausted } from './budget.js';
+import { type Budget, BudgetExhausted, type BudgetLane } from './budget.js';
 
 export interface ShieldTransportOptions {
   budget: Budget;
+  /** Whose share of the budget the calls spend. Default 'query'. */
+  lane?: BudgetLane;
   /** Epoch ms by which the current request must be answered. */
   deadline: () => number;
 }
@@ -17,9 +19,11 @@ export function shieldTransport(inner: typeof fetch, options: ShieldTransportOpt
     const url = new URL(request.url);
     const auth = request.method === 'POST' && /\/auth$/.test(url.pathname);
     const deadline = options.deadline();
+    // Already too late: refused before it spends a budget token (and before it leaves).
+    if (deadline <= Date.now() || request.signal.aborted) throw new NotSentError('timeout', request.signal.reason);
     if (!auth) {
       try {
-        await options.budget.acquire(deadline, request.signal);
+        await options.budget.acquire(deadline, request.signal, options.lane ?? 'query');
       } catch (e) {
         if (!(e instanceof BudgetExhausted)) throw e;
         throw new UpstreamError({

@@ -2,7 +2,7 @@
 // to the domain both ways. Clopos ids are positive integers; the graph carries them as strings.
 import type { IdCheck, OrderUpstream } from '../../domain/upstream.js';
 import type { CloposApi } from '../../clopos/api.js';
-import type { OrderChangeEvent } from '../../live/types.js';
+import type { FeedMessage } from '../../live/types.js';
 import { toCreateBody, toListParams } from './to-clopos.js';
 import { toChange, toOrder } from './to-domain.js';
 
@@ -65,6 +65,6 @@ export function cloposUpstream(api: CloposApi, options: CloposUpstreamOptions = 
       const order = await api.cancelOrder(orderId(id), venue(options));
       return order ? toOrder(order, currency) : null;
     },
-    change: (event) => toChange(event as OrderChangeEvent, currency),
+    change: (message) => toChange(message as FeedMessage, currency),
   };
 }

@@ -24,7 +24,7 @@ import type {
   ServiceCharge,
 } from '../../domain/order.js';
 import type { ClopCustomer, ClopModifier, ClopOrder, ClopOrderStatus, ClopProduct, ClopReceipt } from '../../clopos/types.js';
-import type { OrderChangeEvent } from '../../live/types.js';
+import type { FeedMessage } from '../../live/types.js';
 
 /** Clopos calls a cancelled order IGNORE; the graph says CANCELLED. */
 export function toStatus(status: ClopOrderStatus): OrderStatus {
@@ -145,11 +145,12 @@ export function toOrder(order: ClopOrder, currency: string): Order {
   };
 }
 
-export function toChange(event: OrderChangeEvent, currency: string): OrderChange {
+export function toChange(message: FeedMessage, currency: string): OrderChange {
   return {
-    kind: event.kind,
-    order: toOrder(event.order, currency),
-    previousStatus: event.previousStatus === null ? null : toStatus(event.previousStatus),
-    at: event.at,
+    kind: message.kind,
+    order: message.order === null ? null : toOrder(message.order, currency),
+    previousStatus: message.previousStatus === null ? null : toStatus(message.previousStatus),
+    at: message.at,
+    feedAt: message.feedAt,
   };
 }
