@@ -523,13 +523,8 @@ export type SubscriptionOrderChangedArgs = {
 /** An expected failure of a mutation, reported as data. */
 export type UserError = {
   __typename?: 'UserError';
-  /**
-   * What is wrong, for programs: a validation code (`REQUIRED`, `INVALID_ID`, `MUST_BE_POSITIVE`,
-   * `MUST_NOT_BE_NEGATIVE`, `BLANK`, `TOO_LONG`, `TOO_MANY`), `UPSTREAM_REJECTED` (Clopos refused the
-   * order), `UPSTREAM_OUTCOME_UNKNOWN` (Clopos may or may not have created it: retry with the same
-   * idempotency key), `IDEMPOTENCY_KEY_REUSED`, `IDEMPOTENCY_UNAVAILABLE` or `NOT_FOUND`.
-   */
-  code: Scalars['String']['output'];
+  /** What is wrong, for programs. */
+  code: UserErrorCode;
   /** The path to the input field at fault, for example `["input", "lines", "0", "quantity"]`. */
   field: Array<Scalars['String']['output']>;
   /** What is wrong, for people. */
@@ -541,6 +536,33 @@ export type UserError = {
    */
   retryAfter: Maybe<Scalars['Int']['output']>;
 };
+
+/** Why a mutation failed, for programs. */
+export type UserErrorCode =
+  /** Must not be blank. */
+  | 'BLANK'
+  /** This idempotency key was used with a different order. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The shared idempotency store (Redis) is unreachable, so an order with an idempotency key was not sent. */
+  | 'IDEMPOTENCY_UNAVAILABLE'
+  /** Not an id of the POS. */
+  | 'INVALID_ID'
+  /** Must be above 0. */
+  | 'MUST_BE_POSITIVE'
+  /** Must be 0 or more. */
+  | 'MUST_NOT_BE_NEGATIVE'
+  /** There is no such order. */
+  | 'NOT_FOUND'
+  /** A required list is empty (an order without lines). */
+  | 'REQUIRED'
+  /** Too many characters. */
+  | 'TOO_LONG'
+  /** Too many items (lines, modifiers). */
+  | 'TOO_MANY'
+  /** The POS may or may not have created the order: repeat with the same idempotency key after `retryAfter`. */
+  | 'UPSTREAM_OUTCOME_UNKNOWN'
+  /** The POS refused the order or the cancel (its reason is kept when it carries nothing secret). */
+  | 'UPSTREAM_REJECTED';
 
 
 
@@ -653,6 +675,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -835,7 +858,7 @@ export type SubscriptionResolvers<ContextType = GraphContext, ParentType extends
 };
 
 export type UserErrorResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retryAfter?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

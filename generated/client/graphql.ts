@@ -172,20 +172,47 @@ export type SortDirection =
   /** Largest or newest first. */
   | 'DESC';
 
+/** Why a mutation failed, for programs. */
+export type UserErrorCode =
+  /** Must not be blank. */
+  | 'BLANK'
+  /** This idempotency key was used with a different order. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The shared idempotency store (Redis) is unreachable, so an order with an idempotency key was not sent. */
+  | 'IDEMPOTENCY_UNAVAILABLE'
+  /** Not an id of the POS. */
+  | 'INVALID_ID'
+  /** Must be above 0. */
+  | 'MUST_BE_POSITIVE'
+  /** Must be 0 or more. */
+  | 'MUST_NOT_BE_NEGATIVE'
+  /** There is no such order. */
+  | 'NOT_FOUND'
+  /** A required list is empty (an order without lines). */
+  | 'REQUIRED'
+  /** Too many characters. */
+  | 'TOO_LONG'
+  /** Too many items (lines, modifiers). */
+  | 'TOO_MANY'
+  /** The POS may or may not have created the order: repeat with the same idempotency key after `retryAfter`. */
+  | 'UPSTREAM_OUTCOME_UNKNOWN'
+  /** The POS refused the order or the cancel (its reason is kept when it carries nothing secret). */
+  | 'UPSTREAM_REJECTED';
+
 export type CancelOrderMutationVariables = Exact<{
   id: string | number;
   venueId?: string | number | null | undefined;
 }>;
 
 
-export type CancelOrderMutation = { cancelOrder: { order: { id: string, status: OrderStatus } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+export type CancelOrderMutation = { cancelOrder: { order: { id: string, status: OrderStatus } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type CreateOrderMutationVariables = Exact<{
   input: CreateOrderInput;
 }>;
 
 
-export type CreateOrderMutation = { createOrder: { order: { id: string, status: OrderStatus, createdAt: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: string }> } };
+export type CreateOrderMutation = { createOrder: { order: { id: string, status: OrderStatus, createdAt: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type OrderChangesSubscriptionVariables = Exact<{
   filter?: OrderFilter | null | undefined;

@@ -4,6 +4,7 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type MaskError } from 'graphql-yoga';
 import { isUpstreamError, type UpstreamError } from '../clopos/errors.js';
+import { isCodedError } from '../errors.js';
 import { InputError } from './scalars.js';
 
 const UPSTREAM: Record<UpstreamError['code'], { code: string; message: string }> = {
@@ -33,6 +34,14 @@ export const maskError: MaskError = (error, message, isDev) => {
         code,
         ...(original.retryAfterSeconds !== undefined ? { retryAfter: original.retryAfterSeconds } : {}),
       },
+    });
+  }
+  // A coded error from outside the graph (the live poller): its own message and code.
+  if (isCodedError(original)) {
+    return new GraphQLError(original.message, {
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: original.extensions,
     });
   }
   // graphql-js wraps scalar errors in its own, whose message names the variable and field at fault.

@@ -1,6 +1,7 @@
 // Who may call: API keys from GATEWAY_API_KEYS compared in constant time (over digests, so the
 // length of a key leaks nothing either), their scope (`read` keys may not run mutations), and
 // the pass-through Clopos token, which only a caller holding a gateway key may bring.
+import { ERROR_CODES, httpRefusal, type ErrorCode } from '../errors.js';
 import { timingSafeEqual } from 'node:crypto';
 import { getOperationAST } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
@@ -10,12 +11,6 @@ import { digestOf, shortDigest, stateOf, type Caller } from './request-state.js'
 
 export const PASS_THROUGH_HEADER = 'x-clopos-token';
 
-function problem(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-}
 
 /** Strings read like GATEWAY_API_KEYS entries: `key`, `name:key`, `name:key:read`, `name:key:write`. */
 export function normalizeKeys(keys: Array<string | ApiKey>): ApiKey[] {
@@ -54,7 +49,7 @@ export function useApiKeys(options: { keys: ApiKey[]; passThrough: boolean; metr
       if (!caller) {
         options.metrics.rejected('unauthenticated');
         endResponse(
-          problem(fetchAPI, 401, 'UNAUTHENTICATED', 'A valid API key is required: Authorization: Bearer <key>.', { 'www-authenticate': 'Bearer' }),
+          httpRefusal(fetchAPI, 'UNAUTHENTICATED', 'A valid API key is required: Authorization: Bearer <key>.', { headers: { 'www-authenticate': 'Bearer' } }),
         );
         return;
       }
@@ -62,11 +57,11 @@ export function useApiKeys(options: { keys: ApiKey[]; passThrough: boolean; metr
       if (token !== null) {
         if (!options.passThrough || !anyKeys) {
           options.metrics.rejected('forbidden');
-          endResponse(problem(fetchAPI, 403, 'FORBIDDEN', `${PASS_THROUGH_HEADER} is accepted only with a gateway API key.`));
+          endResponse(httpRefusal(fetchAPI, 'FORBIDDEN', `${PASS_THROUGH_HEADER} is accepted only with a gateway API key.`));
           return;
         }
         if (!/^[\x21-\x7e]{1,4096}$/.test(token)) {
-          endResponse(problem(fetchAPI, 400, 'BAD_USER_INPUT', `${PASS_THROUGH_HEADER} is not a valid token.`));
+          endResponse(httpRefusal(fetchAPI, 'BAD_USER_INPUT', `${PASS_THROUGH_HEADER} is not a valid token.`));
           return;
         }
         const digest = shortDigest(token);
@@ -85,7 +80,7 @@ export function useApiKeys(options: { keys: ApiKey[]; passThrough: boolean; metr
       setResultAndStopExecution({
         errors: [
           createGraphQLError(`The API key "${caller.name}" may only run queries.`, {
-            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+            extensions: { code: 'FORBIDDEN' satisfies ErrorCode, http: { status: ERROR_CODES.FORBIDDEN } },
           }),
         ],
       });

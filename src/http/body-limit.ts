@@ -2,6 +2,7 @@
 // Content-Length is checked up front; a body without one (chunked) is read up to the limit and
 // no further.
 import type { Plugin } from 'graphql-yoga';
+import { httpRefusal } from '../errors.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 
 export function useBodyLimit(options: { maxBytes: number; metrics: GatewayMetrics }): Plugin {
@@ -11,12 +12,7 @@ export function useBodyLimit(options: { maxBytes: number; metrics: GatewayMetric
       const tooLarge = () => {
         options.metrics.rejected('body_too_large');
         endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({
-              errors: [{ message: `The request body is larger than ${options.maxBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
-            }),
-            { status: 413, headers: { 'content-type': 'application/json', connection: 'close' } },
-          ),
+          httpRefusal(fetchAPI, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${options.maxBytes} bytes.`, { headers: { connection: 'close' } }),
         );
       };
       const declared = request.headers.get('content-length');

@@ -2,6 +2,7 @@
 // a static cost); `upstreamCallsRule` bounds what it can cost Clopos. Clopos has no batch read, so
 // every aliased `order(id)` is a GET of its own and every `orders` up to two list requests: the
 // rule adds up the worst case of each root field and refuses the document before anything runs.
+import type { ErrorCode } from '../errors.js';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
@@ -58,7 +59,7 @@ export function upstreamCallsRule(max: number): ValidationRule {
         context.reportError(
           new GraphQLError(
             `This operation could cost up to ${calls} Clopos calls; the limit is ${max}. Split it into smaller requests.`,
-            { nodes: [operation], extensions: { code: 'QUERY_TOO_EXPENSIVE' } },
+            { nodes: [operation], extensions: { code: 'QUERY_TOO_EXPENSIVE' satisfies ErrorCode } },
           ),
         );
       }

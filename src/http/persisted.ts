@@ -2,6 +2,7 @@
 // codegen writes from operations/*.graphql (generated/client/persisted-documents.json). Clients send
 // `extensions.persistedQuery.sha256Hash` (the Apollo/Yoga convention) instead of the text. With
 // GATEWAY_PERSISTED_ONLY=true nothing else runs; otherwise hashes and full documents both work.
+import { ERROR_CODES, type ErrorCode } from '../errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { Plugin } from 'graphql-yoga';
@@ -32,15 +33,15 @@ export function persistedDocuments(options: PersistedDocumentsOptions): Plugin {
       persistedQueryOnly: {
         message:
           'This gateway runs only persisted operations: send extensions.persistedQuery.sha256Hash of a document in its manifest, not the query text.',
-        extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+        extensions: { code: 'PERSISTED_QUERY_ONLY' satisfies ErrorCode, http: { status: ERROR_CODES.PERSISTED_QUERY_ONLY } },
       },
       notFound: {
         message: 'No persisted operation has this hash: regenerate the client (npm run codegen) and redeploy the gateway with its manifest.',
-        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
+        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' satisfies ErrorCode, http: { status: ERROR_CODES.PERSISTED_QUERY_NOT_FOUND } },
       },
       keyNotFound: {
         message: 'Send a query, or extensions.persistedQuery { version: 1, sha256Hash } of a persisted operation.',
-        extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED', http: { status: 400 } },
+        extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED' satisfies ErrorCode, http: { status: ERROR_CODES.PERSISTED_QUERY_ID_REQUIRED } },
       },
     },
   });

@@ -2,6 +2,7 @@
 // bucket: a burst of a minute's worth, refilled continuously. Over the limit: HTTP 429 with
 // Retry-After, before anything is parsed or sent to Clopos.
 import type { Plugin } from 'graphql-yoga';
+import { httpRefusal } from '../errors.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { stateOf } from './request-state.js';
 
@@ -58,12 +59,10 @@ export function useRateLimit(options: { perMinute: number; metrics: GatewayMetri
       if (wait === 0) return;
       options.metrics.rejected('rate_limited');
       endResponse(
-        new fetchAPI.Response(
-          JSON.stringify({
-            errors: [{ message: 'Too many requests for this API key; retry later.', extensions: { code: 'RATE_LIMITED', retryAfter: wait } }],
-          }),
-          { status: 429, headers: { 'content-type': 'application/json', 'retry-after': String(wait) } },
-        ),
+        httpRefusal(fetchAPI, 'RATE_LIMITED', 'Too many requests for this API key; retry later.', {
+          headers: { 'retry-after': String(wait) },
+          extensions: { retryAfter: wait },
+        }),
       );
     },
   };

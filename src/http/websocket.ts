@@ -4,6 +4,7 @@
 // a missing or unknown key closes the connection with 4403 before any operation. Operations then
 // run through the same Yoga instance (its plugins: query limits, scope, masking, tracing), with
 // the caller set as the HTTP key check sets it, so per-key limits count both transports together.
+import type { ErrorCode } from '../errors.js';
 import type { Server } from 'node:http';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -45,7 +46,7 @@ function authorizationOf(params: Readonly<Record<string, unknown>> | undefined):
   return typeof params?.apiKey === 'string' ? `Bearer ${params.apiKey}` : undefined;
 }
 
-const refused = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
+const refused = (message: string, code: ErrorCode) => [new GraphQLError(message, { extensions: { code } })];
 
 export function attachWebSocket(server: Server, yoga: Enveloped, options: WebSocketOptions = {}): { close(): Promise<void> } {
   const check = keyCheck(normalizeKeys(options.apiKeys ?? []));

@@ -16,7 +16,7 @@
 // messages from before the previous tick (its client took none of them in a whole poll interval:
 // the socket buffers are full), or it holds a poll's worth more than that at any time, it ends with
 // SLOW_CONSUMER, its slot is freed and its connection is closed. One poll's burst never counts.
-import { GraphQLError } from 'graphql';
+import { CodedError } from '../errors.js';
 import type { CloposApi } from '../clopos/api.js';
 import type { ClopOrder } from '../clopos/types.js';
 import type { OrderStatus } from '../domain/order.js';
@@ -74,11 +74,8 @@ export interface LiveOptions {
   logger?: LiveLogger;
 }
 
-export class LiveError extends GraphQLError {
-  constructor(message: string, code: string) {
-    super(message, { extensions: { code } });
-  }
-}
+/** A coded refusal or end of a subscription; plain (no GraphQL here): the graph's masking shows its code. */
+export class LiveError extends CodedError {}
 
 export function matches(filter: LiveFilter | null | undefined, order: ClopOrder): boolean {
   if (!filter) return true;

@@ -1,9 +1,10 @@
 import type { Order } from '../../domain/order.js';
+import type { UserErrorCode } from '../../errors.js';
 
 export interface UserErrorModel {
   field: string[];
   message: string;
-  code: string;
+  code: UserErrorCode;
   /** With UPSTREAM_OUTCOME_UNKNOWN: seconds to wait before repeating with the same idempotency key. */
   retryAfter?: number;
 }
@@ -26,6 +27,6 @@ export function failed(userErrors: UserErrorModel[]): OrderPayloadModel {
   return { order: null, userErrors };
 }
 
-export function userError(field: Array<string | number>, code: string, message: string): UserErrorModel {
+export function userError(field: Array<string | number>, code: UserErrorCode, message: string): UserErrorModel {
   return { field: field.map(String), code, message };
 }
