@@ -2,6 +2,7 @@
 // one token is shared by every call, reused until shortly before it expires, and fetched by at
 // most one request at a time. The token is opaque: its lifetime comes from `expires_at`
 // (`expires_in` as a fallback), never from decoding the JWT.
+import { CLOPOS_OPERATIONS } from '../upstreams/clopos/operations.js';
 import type { Client } from 'openapi-fetch';
 import type { CloposCredentials } from './api.js';
 import { UpstreamError, fromThrown, malformed, retryAfterSeconds } from './errors.js';
@@ -88,7 +89,7 @@ async function requestToken(options: TokenSourceOptions): Promise<IssuedToken> {
   const { credentials, http, timeoutMs } = options;
   let result;
   try {
-    result = await http.POST('/auth', {
+    result = await http.POST(CLOPOS_OPERATIONS.auth.route, {
       body: {
         client_id: credentials.clientId,
         client_secret: credentials.clientSecret,

@@ -2,6 +2,7 @@
 // query encoding, the x-token middleware with its one renew-and-resend on 401, and translation of
 // every failure into an UpstreamError. No retries here: the quota shield (retries, budget,
 // breaker, cache) wraps this client, or its injectable `fetch`, as a separate layer.
+import { CLOPOS_OPERATIONS as OPS } from '../upstreams/clopos/operations.js';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { CloposApi, CloposCredentials, CreatedOrder, GetOrderOptions, ListOrdersParams, OrderPage } from './api.js';
 import { type TokenSource, createTokenSource } from './auth.js';
@@ -150,7 +151,7 @@ class CloposClient implements CloposApi {
 
   async listOrders(params: ListOrdersParams): Promise<OrderPage> {
     const { data, error, response } = await this.send('listOrders', false, (signal) =>
-      this.http.GET('/orders', {
+      this.http.GET(OPS.listOrders.route, {
         params: { query: listOrdersQuery(params), header: venueHeader(params.venueId) },
         signal,
       }),
@@ -165,7 +166,7 @@ class CloposClient implements CloposApi {
 
   async getOrder(id: number, options: GetOrderOptions = {}): Promise<ClopOrder | null> {
     const { data, error, response } = await this.send('getOrder', false, (signal) =>
-      this.http.GET('/orders/{id}', {
+      this.http.GET(OPS.getOrder.route, {
         params: { path: { id }, query: getOrderQuery(options.withReceipt), header: venueHeader(options.venueId) },
         signal,
       }),
@@ -179,7 +180,7 @@ class CloposClient implements CloposApi {
 
   async createOrder(order: ClopCreateOrderRequest): Promise<CreatedOrder> {
     const { data, error, response } = await this.send('createOrder', true, (signal) =>
-      this.http.POST('/orders', { body: order, signal }),
+      this.http.POST(OPS.createOrder.route, { body: order, signal }),
     );
     if (error !== undefined || !response.ok) throw fromHttpStatus('createOrder', response, error, true);
     const body = envelope('createOrder', response, data, true);
@@ -200,7 +201,7 @@ class CloposClient implements CloposApi {
 
   async cancelOrder(id: number, options: { venueId?: string } = {}): Promise<ClopOrder | null> {
     const { data, error, response } = await this.send('cancelOrder', false, (signal) =>
-      this.http.PUT('/orders/{id}', {
+      this.http.PUT(OPS.cancelOrder.route, {
         params: { path: { id }, header: venueHeader(options.venueId) },
         body: { status: 'IGNORE' },
         signal,

@@ -2,6 +2,7 @@
 // graph maps to a GraphQL code. Its `message` is always one of ours: the graph may show it, so it
 // never carries the token, credentials, URL or an upstream body. What Clopos said travels on
 // separate fields (`upstreamError`, `upstreamMessage`) for the write side to judge.
+import type { UpstreamOperation } from '../upstreams/clopos/operations.js';
 
 export type UpstreamErrorCode =
   /** Clopos refuses the gateway's credentials: /auth rejects them, or a 401 survives one renewal. */
@@ -35,7 +36,8 @@ export type UpstreamErrorReason =
   /** Not sent: the circuit breaker is open after repeated Clopos failures. */
   | 'circuit_open';
 
-export type UpstreamOperation = 'auth' | 'listOrders' | 'getOrder' | 'createOrder' | 'cancelOrder';
+/** The operation table's names (src/upstreams/clopos/operations.ts). */
+export type { UpstreamOperation };
 
 export interface UpstreamErrorInit {
   code: UpstreamErrorCode;

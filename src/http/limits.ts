@@ -2,6 +2,7 @@
 // a static cost); `upstreamCallsRule` bounds what it can cost Clopos. Clopos has no batch read, so
 // every aliased `order(id)` is a GET of its own and every `orders` up to two list requests: the
 // rule adds up the worst case of each root field and refuses the document before anything runs.
+import { costOf } from '../upstreams/clopos/operations.js';
 import type { ErrorCode } from '../errors.js';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import {
@@ -15,12 +16,16 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-/** Worst-case Clopos calls of one root field; a root field not listed counts 1. */
+/**
+ * Worst-case Clopos calls of one root field, from the operation table's costs; a root field not
+ * listed counts 1.
+ */
 export const UPSTREAM_CALLS: Record<string, number> = {
-  orders: 2, // a page never straddles more than two Clopos pages
-  order: 1,
-  createOrder: 3, // POST, a look-up of a lost order on an idempotent repeat, a read of the new order
-  cancelOrder: 2, // PUT, a read when Clopos refuses to cancel twice
+  orders: costOf({ listOrders: 2 }), // a page never straddles more than two Clopos pages
+  order: costOf({ getOrder: 1 }),
+  // POST, a look-up of a lost order on an idempotent repeat, a read of the new order
+  createOrder: costOf({ createOrder: 1, listOrders: 1, getOrder: 1 }),
+  cancelOrder: costOf({ cancelOrder: 1, getOrder: 1 }), // PUT, a read when Clopos refuses to cancel twice
 };
 
 export const LIMITS = {

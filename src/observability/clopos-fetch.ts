@@ -2,32 +2,29 @@
 // is counted and timed by route and status, logged at debug with the request id, and traced as a
 // client span when tracing is on. The quota shield wraps this, never the other way round, so the
 // metrics count what Clopos actually received.
+import { operationFor, operationSpec } from '../upstreams/clopos/operations.js';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { currentScope } from '../request-scope.js';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
 
-/** `/orders/152?page=1` under the base path → `/orders/{id}`: a bounded label, no ids or queries. */
-export function cloposRoute(url: string, basePath: string): string {
-  let path = new URL(url).pathname;
-  if (basePath && path.startsWith(basePath)) path = path.slice(basePath.length);
-  const route = path
-    .split('/')
-    .map((segment) => (/^\d+$/.test(segment) ? '{id}' : segment))
-    .join('/');
-  return ['/auth', '/orders', '/orders/{id}'].includes(route) ? route : 'other';
+/**
+ * `GET /orders/152?page=1` → `/orders/{id}`: the operation table's route, a bounded label with no ids
+ * or queries. A request the table does not know throws (UnknownRoute): never a silent `other`.
+ */
+export function cloposRoute(method: string, url: string): string {
+  return operationSpec(operationFor(method, new URL(url).pathname)).route;
 }
 
 export function instrumentFetch(
   inner: typeof fetch,
   deps: { baseUrl: string; metrics: GatewayMetrics; logger: Logger },
 ): typeof fetch {
-  const basePath = new URL(deps.baseUrl).pathname.replace(/\/+$/, '');
   const tracer = trace.getTracer('clopos-graphql');
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     const method = (input instanceof Request ? input.method : init?.method) ?? 'GET';
-    const route = cloposRoute(url, basePath);
+    const route = cloposRoute(method, url);
     const started = performance.now();
     const span = tracer.startSpan(`clopos ${method} ${route}`, {
       kind: SpanKind.CLIENT,

@@ -71,11 +71,11 @@ describe('/metrics', () => {
     expect(text.match(/graphql_operations_total\{/g)!.length).toBeLessThanOrEqual(210);
   });
 
-  it('names Clopos routes without ids or query strings', () => {
-    expect(cloposRoute('https://x.test/open-api/v2/orders/152?with[0]=receipt', '/open-api/v2')).toBe('/orders/{id}');
-    expect(cloposRoute('https://x.test/open-api/v2/orders?page=1', '/open-api/v2')).toBe('/orders');
-    expect(cloposRoute('https://x.test/open-api/v2/auth', '/open-api/v2')).toBe('/auth');
-    expect(cloposRoute('https://x.test/open-api/v2/whatever/1', '/open-api/v2')).toBe('other');
+  it('names Clopos routes by the operation table, without ids or query strings; an unknown route is an error', () => {
+    expect(cloposRoute('GET', 'https://x.test/open-api/v2/orders/152?with[0]=receipt')).toBe('/orders/{id}');
+    expect(cloposRoute('GET', 'https://x.test/open-api/v2/orders?page=1')).toBe('/orders');
+    expect(cloposRoute('POST', 'https://x.test/open-api/v2/auth')).toBe('/auth');
+    expect(() => cloposRoute('GET', 'https://x.test/open-api/v2/whatever/1')).toThrow(/No Clopos operation is GET/);
   });
 });
 

@@ -1,6 +1,7 @@
 // The quota shield: a Clopos client whose every call is coalesced, cached, budgeted, retried
 // (GETs) and guarded by a circuit breaker. Stores are in memory unless the caller hands in shared
 // ones (redis-stores.ts), so N gateway instances can spend one Clopos quota.
+import { operationSpec } from '../../upstreams/clopos/operations.js';
 import type { CloposApi, CloposCredentials } from '../api.js';
 import { createCloposClient, createCloposTokens } from '../client.js';
 import { currentScope } from '../../request-scope.js';
@@ -87,7 +88,7 @@ export function createCloposShield(options: CloposShieldOptions): CloposShield {
         breaker,
         deadline,
         policy: options.retry,
-        onRetry: ({ operation }) => reporter.retried?.(operation === 'getOrder' ? '/orders/{id}' : '/orders'),
+        onRetry: ({ operation }) => reporter.retried?.(operationSpec(operation).route),
       },
       onOrderChanged: options.onOrderChanged,
       reporter: {

@@ -1,6 +1,7 @@
 // The CloposApi the graph gets: the Clopos client behind coalescing, the GET answer cache, the
 // breaker and GET retries. Creates and cancels go through the breaker once, never repeated, and
 // drop what they changed from the cache (the GraphQL response cache is dropped by the graph).
+import { operationSpec } from '../../upstreams/clopos/operations.js';
 import type { CloposApi, CreatedOrder, GetOrderOptions, ListOrdersParams, OrderPage } from '../api.js';
 import { UpstreamError, type UpstreamOperation } from '../errors.js';
 import { currentScope, runDetached } from '../../request-scope.js';
@@ -37,11 +38,11 @@ class ShieldedApi implements CloposApi {
 
   listOrders(params: ListOrdersParams): Promise<OrderPage> {
     // The params carry the venue (x-venue) and every query parameter.
-    return this.read('listOrders', 'list', `list|${stableJson(params)}`, [LISTS_TAG], () => this.o.inner.listOrders(params));
+    return this.read('listOrders', `list|${stableJson(params)}`, [LISTS_TAG], () => this.o.inner.listOrders(params));
   }
 
   getOrder(id: number, options: GetOrderOptions = {}): Promise<ClopOrder | null> {
-    return this.read('getOrder', 'order', `order|${id}|${stableJson(options)}`, [orderTag(id)], () => this.o.inner.getOrder(id, options));
+    return this.read('getOrder', `order|${id}|${stableJson(options)}`, [orderTag(id)], () => this.o.inner.getOrder(id, options));
   }
 
   async createOrder(body: ClopCreateOrderRequest): Promise<CreatedOrder> {
@@ -64,10 +65,10 @@ class ShieldedApi implements CloposApi {
     }
   }
 
-  private read<T>(operation: UpstreamOperation, kind: 'list' | 'order', query: string, tags: string[], call: () => Promise<T>): Promise<T> {
+  private read<T>(operation: UpstreamOperation, query: string, tags: string[], call: () => Promise<T>): Promise<T> {
     const key = `${this.o.identity}|${query}`;
     const scoped = tags.map((tag) => this.tag(tag));
-    const route = kind === 'list' ? '/orders' : '/orders/{id}';
+    const { route } = operationSpec(operation);
     const deadline = currentScope()?.deadline;
     // Too late to start or join anything (nothing is sent: no verdict for the breaker either).
     if (deadline !== undefined && deadline <= Date.now()) {
@@ -76,18 +77,21 @@ class ShieldedApi implements CloposApi {
     // The shared call runs detached: it serves every caller that joins it, so it must not end at
     // the first caller's deadline (it gets one of its own); each caller waits only until its own.
     const shared = this.o.coalescer.run(key, () => this.o.reporter?.coalesced(route), () =>
-      runDetached(() => this.fetchRead(operation, kind, key, scoped, call), { requestId: currentScope()?.requestId }),
+      runDetached(() => this.fetchRead(operation, key, scoped, call), { requestId: currentScope()?.requestId }),
     );
     return untilDeadline(shared, deadline, operation);
   }
 
-  private async fetchRead<T>(operation: UpstreamOperation, kind: 'list' | 'order', key: string, scoped: string[], call: () => Promise<T>): Promise<T> {
-    const cache = this.o.cacheTtlMs > 0 ? this.o.cache : undefined;
+  private async fetchRead<T>(operation: UpstreamOperation, key: string, scoped: string[], call: () => Promise<T>): Promise<T> {
+    const spec = operationSpec(operation);
+    // Only operations the table marks cacheable are; the metrics label is the cache's name.
+    const cache = this.o.cacheTtlMs > 0 && spec.cache ? this.o.cache : undefined;
+    const kind = spec.cache?.tags === 'lists' ? 'list' : 'order';
     const hit = cache ? await cache.get(key).catch(() => MISS) : MISS;
     if (cache) this.o.reporter?.cacheLookup(kind, hit !== MISS);
     if (hit !== MISS) return hit as T;
     const generation = this.generation;
-    const value = await resilient(operation, true, call, this.o.resilience);
+    const value = await resilient(operation, spec.idempotent, call, this.o.resilience);
     if (cache && generation === this.generation) await cache.set(key, value, this.o.cacheTtlMs, scoped).catch(() => undefined);
     return value;
   }

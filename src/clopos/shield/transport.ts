@@ -2,7 +2,8 @@
 // 401 resends included. It spends the budget before a data call leaves, keeps each call inside
 // its request's deadline, and reads the RateLimit-* headers of every answer into the budget.
 // /auth has its own quota (60 a minute per IP) and neither spends nor reads the data budget.
-import { NotSentError, UpstreamError, type UpstreamOperation } from '../errors.js';
+import { NotSentError, UpstreamError } from '../errors.js';
+import { operationFor, operationSpec } from '../../upstreams/clopos/operations.js';
 import { type Budget, BudgetExhausted, type BudgetLane } from './budget.js';
 
 export interface ShieldTransportOptions {
@@ -17,7 +18,9 @@ export function shieldTransport(inner: typeof fetch, options: ShieldTransportOpt
   return async (input, init) => {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const url = new URL(request.url);
-    const auth = request.method === 'POST' && /\/auth$/.test(url.pathname);
+    // Every request is a known operation (an unknown one throws): the table says what it spends.
+    const operation = operationSpec(operationFor(request.method, url.pathname));
+    const auth = !operation.budgeted;
     const deadline = options.deadline();
     // Already too late: refused before it spends a budget token (and before it leaves).
     if (deadline <= Date.now() || request.signal.aborted) throw new NotSentError('timeout', request.signal.reason);
@@ -27,7 +30,7 @@ export function shieldTransport(inner: typeof fetch, options: ShieldTransportOpt
       } catch (e) {
         if (!(e instanceof BudgetExhausted)) throw e;
         throw new UpstreamError({
-          operation: operationOf(request.method, url.pathname),
+          operation: operation.name,
           code: 'UPSTREAM_RATE_LIMITED',
           reason: 'budget',
           retryAfterSeconds: Math.max(1, Math.ceil(e.retryAfterMs / 1000)),
@@ -40,11 +43,4 @@ export function shieldTransport(inner: typeof fetch, options: ShieldTransportOpt
     if (!auth) options.budget.observe(response.headers, response.status);
     return response;
   };
-}
-
-/** For the error a budget refusal raises, which happens before the client knows anything went wrong. */
-function operationOf(method: string, path: string): UpstreamOperation {
-  if (method === 'POST') return 'createOrder';
-  if (method === 'PUT') return 'cancelOrder';
-  return /\/orders\/[^/]+$/.test(path) ? 'getOrder' : 'listOrders';
 }
