@@ -70,6 +70,8 @@ export interface GatewayOptions {
   plugins?: Plugin[];
   /** Live order updates for Subscription.orderChanged (src/live); unset: subscribing is an error. */
   live?: LiveOrders;
+  /** Queries run compiled (graphql-jit); default true. false: the standard executor only (the differential test's reference). */
+  compiledQueries?: boolean;
 }
 
 /** The options main.ts derives from the configuration; it adds the upstream and the wiring. */
@@ -123,7 +125,7 @@ export function createGateway(options: GatewayOptions) {
     persistedDocuments({ only: options.persistedOnly ?? false }),
     // Queries execute compiled (graphql-jit; src/graph/jit.ts). Before the response cache, which
     // wraps whatever execute function the plugins before it set.
-    useCompiledQueries(),
+    ...(options.compiledQueries === false ? [] : [useCompiledQueries()]),
     // Other plugins (e.g. the response cache) go here or through options.plugins.
     ...(options.plugins ?? []),
   ];
