@@ -15,8 +15,8 @@
 // objects of those (every default and null is already in place, absent fields stay absent). An
 // operation with a variable of any other type, a request whose variables do not coerce, a
 // document with @skip or @include (see hasConditions), and a document graphql-jit cannot compile
-// run on the standard executor. test/graph/differential.test.ts
-// holds both executors to the same answers.
+// run on the standard executor. test/graph/differential.test.ts holds both executors to the same
+// answers.
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import {
   BREAK,

@@ -45,3 +45,20 @@ describe('variables with defaults, omitted', () => {
     expect(Object.keys(((await b.json()) as { data: object }).data)).toEqual(['orders']);
   });
 });
+
+describe('which variable types the compiled path takes (roundTrips)', () => {
+  it('every input type of the schema, and the custom scalars are idempotent as claimed', async () => {
+    const { GraphQLScalarType, isInputType } = await import('graphql');
+    const { buildSchema } = await import('../../src/graph/schema.js');
+    const { roundTrips } = await import('../../src/graph/jit.js');
+    const { DateScalar, DateTimeScalar } = await import('../../src/graph/scalars.js');
+    const schema = buildSchema();
+    for (const type of Object.values(schema.getTypeMap())) if (isInputType(type) && !type.name.startsWith('__')) expect(roundTrips(type), type.name).toBe(true);
+    for (const v of ['2026-02-02', '2024-02-29']) expect(DateScalar.parseValue(DateScalar.parseValue(v))).toBe(DateScalar.parseValue(v));
+    for (const v of ['2026-02-02T13:45:53Z', '2026-02-02 13:45:53', '2026-02-02T15:45:53.123+02:00']) {
+      expect(DateTimeScalar.parseValue(DateTimeScalar.parseValue(v))).toBe(DateTimeScalar.parseValue(v));
+    }
+    // A custom scalar not known to be idempotent keeps the standard executor.
+    expect(roundTrips(new GraphQLScalarType({ name: 'Money', parseValue: (v) => Math.round(Number(v) * 100) }))).toBe(false);
+  });
+});
