@@ -6,7 +6,6 @@
 import { useOpenTelemetry } from '@envelop/opentelemetry';
 import type { TracerProvider } from '@opentelemetry/api';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { CloposApi } from './clopos/api.js';
 import type { OrderUpstream } from './domain/upstream.js';
@@ -21,7 +20,7 @@ import { MemoryIdempotencyStore, type IdempotencyStore } from './graph/write/ide
 import { normalizeKeys, useApiKeys } from './http/auth.js';
 import { useBodyLimit } from './http/body-limit.js';
 import { useOperatorEndpoints, type ReadinessCheck } from './http/endpoints.js';
-import { GRAPHIQL_OPTIONS } from './http/graphiql.js';
+import { GRAPHIQL_OPTIONS, renderGatewayGraphiQL } from './http/graphiql.js';
 import { useQueryLimits } from './http/limits.js';
 import { useObservability } from './http/observe.js';
 import { PassThroughUpstreams, type UpstreamForToken } from './http/passthrough.js';
@@ -77,6 +76,8 @@ export interface GatewayOptions {
   plugins?: Plugin[];
   /** Live order updates for Subscription.orderChanged (src/live); unset: subscribing is an error. */
   live?: LiveOrders;
+  /** Queries run compiled (graphql-jit); default true. false: the standard executor only (the differential test's reference). */
+  compiledQueries?: boolean;
 }
 
 /** The options main.ts derives from the configuration; it adds the upstream and the wiring. */
@@ -137,7 +138,7 @@ export function createGateway(options: GatewayOptions) {
     persistedDocuments({ only: options.persistedOnly ?? false }),
     // Queries execute compiled (graphql-jit; src/graph/jit.ts). Before the response cache, which
     // wraps whatever execute function the plugins before it set.
-    useCompiledQueries(),
+    ...(options.compiledQueries === false ? [] : [useCompiledQueries()]),
     // Other plugins (e.g. the response cache) go here or through options.plugins.
     ...(options.plugins ?? []),
     // Last: it wraps whatever execute function the plugins before it set (graphql-jit replaces it).
@@ -182,7 +183,7 @@ export function createGateway(options: GatewayOptions) {
       : false,
     graphiql: GRAPHIQL_OPTIONS,
     // Served from the package, not a CDN: works offline and on locked-down networks.
-    renderGraphiQL,
+    renderGraphiQL: renderGatewayGraphiQL,
     landingPage: false,
     // useBodyLimit (first plugin) already bounds every body: a declared Content-Length is checked
     // (Node reads no more than it declares) and a chunked body is read up to the limit. Yoga's own

@@ -1,6 +1,8 @@
 // What GraphiQL at /graphql opens with: one tab per everyday operation, with variables filled in,
 // so a first visit can press Run. GraphiQL keeps the tabs a visitor edits in localStorage.
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
+import { GRAPHIQL_FETCHER } from './graphiql-fetcher.js';
 
 const ORDERS = `# Pending orders, newest first. Change the filter or sort below; page on with
 # {"after": "<pageInfo.endCursor>"} in Variables. Schema docs: the book icon at the top left.
@@ -48,9 +50,10 @@ mutation CreateOrder {
 }
 `;
 
-const CANCEL = `# Cancels an order (it becomes CANCELLED; Clopos is sent IGNORE); an unknown id is a NOT_FOUND user error.
-# Give the order's id in Variables: {"id": "152"}
-mutation CancelOrder($id: ID!) {
+const CANCEL = `# Cancels an order (it becomes CANCELLED; Clopos is sent IGNORE); an unknown id is a NOT_FOUND user error, and
+# cancelling a cancelled order returns it. 149 is a pending order of \`npm start\`'s sandbox;
+# against a real Clopos, put the id of an order you mean to cancel: {"id": "152"} in Variables.
+mutation CancelOrder($id: ID! = "149") {
   cancelOrder(id: $id) {
     order { id status }
     userErrors { field message code }
@@ -58,7 +61,7 @@ mutation CancelOrder($id: ID!) {
 }
 `;
 
-const LIVE = `# Live order changes, pushed as the gateway sees them (over Server-Sent Events). Press Run
+const LIVE = `# Live order changes, pushed as the gateway sees them (Server-Sent Events over POST). Press Run
 # and watch: with \`npm start\` the sandbox's demo mode moves orders every few seconds. To resume
 # after a disconnect, pass the last change's \`at\` as since: {"since": "<at>"}
 # HEARTBEAT (every 10 s) and RESYNC (reload: changes may have been missed) carry no order;
@@ -78,3 +81,15 @@ export const GRAPHIQL_OPTIONS: GraphiQLOptions = {
   // GraphiQL can start a first visit with an empty Variables pane.
   defaultTabs: [ORDERS, ORDER, CREATE, CANCEL, LIVE].map((query) => ({ query })),
 };
+
+/**
+ * Yoga's GraphiQL page, started with the fetcher of graphiql-fetcher.ts (the operation name from
+ * the document being run; subscriptions over POST). Throws if the page no longer has the call it
+ * hooks into, so an upgrade of @graphql-yoga/render-graphiql cannot silently drop the fetcher.
+ */
+export function renderGatewayGraphiQL(options?: Parameters<typeof renderGraphiQL>[0]): string {
+  const html = renderGraphiQL(options);
+  const call = 'YogaGraphiQL.renderYogaGraphiQL(';
+  if (!html.includes(call)) throw new Error('GraphiQL page changed: renderYogaGraphiQL( not found');
+  return html.replace(call, () => `(${GRAPHIQL_FETCHER})(YogaGraphiQL.renderYogaGraphiQL)(`);
+}

@@ -86,8 +86,10 @@ export async function startGatewayProcess(env: Record<string, string>, args: str
 }
 
 export interface WireSubscriber {
-  /** Every orderChanged change received (RESYNC and HEARTBEAT signals, which carry no order, are left out). */
+  /** Every order change received (signals aside). */
   changes: Array<{ kind: string; at: string; order: { id: string; status: string } }>;
+  /** The `at` of each RESYNC gap signal received (HEARTBEATs are dropped). */
+  resyncs: string[];
   errors: unknown[];
   close(): void;
   ended: Promise<void>;
@@ -97,6 +99,7 @@ export interface WireSubscriber {
 export function subscribeWire(url: string, headers: Record<string, string>, variables: Record<string, unknown> = {}): WireSubscriber {
   const abort = new AbortController();
   const changes: WireSubscriber['changes'] = [];
+  const resyncs: string[] = [];
   const errors: unknown[] = [];
   const ended = (async () => {
     try {
@@ -125,14 +128,16 @@ export function subscribeWire(url: string, headers: Record<string, string>, vari
           if (!data) continue;
           const payload = JSON.parse(data) as { data?: { orderChanged: WireSubscriber['changes'][number] }; errors?: unknown[] };
           if (payload.errors) errors.push(...payload.errors);
-          if (payload.data?.orderChanged?.order) changes.push(payload.data.orderChanged);
+          const change = payload.data?.orderChanged;
+          if (change?.kind === 'RESYNC') resyncs.push(change.at);
+          else if (change && change.kind !== 'HEARTBEAT') changes.push(change);
         }
       }
     } catch (error) {
       if (!abort.signal.aborted) errors.push(String(error));
     }
   })();
-  return { changes, errors, close: () => abort.abort(), ended };
+  return { changes, resyncs, errors, close: () => abort.abort(), ended };
 }
 
 export async function graphql(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}) {
