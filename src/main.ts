@@ -1,21 +1,16 @@
-// The only file that reads process.env and opens a port.
+// The only file that reads process.env and opens a port: it reads the configuration, starts the
+// embedded sandbox when no Clopos is configured, builds the app (src/app.ts), listens and drains.
 import { createServer, type ServerResponse } from 'node:http';
-import { createCloposClient } from './clopos/client.js';
+import { createApp } from './app.js';
 import type { CloposCredentials } from './clopos/api.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { anonymousRefusal } from './http/auth.js';
-import type { ReadinessCheck } from './http/endpoints.js';
-import { attachWebSocket } from './http/websocket.js';
-import { createLiveOrders } from './live/index.js';
-import { instrumentFetch } from './observability/clopos-fetch.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { startTracing, TRACE_EXPORTERS, type TraceExporterName } from './observability/tracing.js';
 import { cloposCredentials, startSandbox } from './sandbox/index.js';
 import type { RunningSandbox } from './sandbox/contract.js';
-import { createGateway, gatewaySettings } from './server.js';
 import { runDetached } from './request-scope.js';
-import { createQuotaShield } from './shield.js';
 
 async function upstream(config: Config): Promise<{ baseUrl: string; credentials: CloposCredentials; sandbox?: RunningSandbox }> {
   if (config.clopos) return config.clopos;
@@ -49,49 +44,16 @@ async function main(): Promise<void> {
   const tracing = await startTracing(exporter).catch((error: Error) => fail(`Configuration error: ${error.message}`));
 
   const logger = createLogger({ level: config.logLevel });
-  const metrics = createMetrics({ defaultMetrics: true });
   const { baseUrl, credentials, sandbox } = await upstream(config);
-  // Innermost layer: counts and times what Clopos really receives.
-  const cloposFetch = instrumentFetch((input, init) => globalThis.fetch(input, init), { baseUrl, metrics, logger });
-  // The quota shield (coalescing, caches, budget, retries, breaker; shared in Redis with REDIS_URL).
-  const quota = await createQuotaShield(
-    {
-      baseUrl,
-      credentials,
-      cloposTimeoutMs: config.cloposTimeoutMs,
-      cloposBudgetPerMinute: config.cloposBudgetPerMinute,
-      cacheTtlMs: config.cacheTtlMs,
-      requestTimeoutMs: config.requestTimeoutMs,
-      redisUrl: config.redisUrl,
-      pollBudgetShare: config.pollBudgetShare,
-      pollIntervalMs: config.pollIntervalMs,
-    },
-    { logger: logger.child({ component: 'shield' }), fetch: cloposFetch, reporter: metrics.shield },
-  );
-  const clopos = quota.clopos;
-  // Subscription.orderChanged: one poller for every subscriber (with REDIS_URL, for every instance).
-  const live = createLiveOrders(quota, config, logger.child({ component: 'live' }));
-
-  let draining = false;
-  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness];
-  const yoga = createGateway({
-    clopos,
-    ...gatewaySettings(config),
+  // Everything else is wired in one place (src/app.ts), the same way the tests build it.
+  const app = await createApp(config, {
+    upstream: { baseUrl, credentials },
     logger,
-    metrics,
-    readiness,
-    tracerProvider: tracing?.provider,
-    // Pass-through: a client of its own per caller token (the gateway keeps them in a bounded LRU).
-    // Shielded too (same budget and breaker), with cache keys of its own token.
-    upstreamForToken: (token, digest) =>
-      quota.shield.wrap(
-        createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: quota.shield.transport, token }),
-        `token:${digest}`,
-      ),
-    idempotency: quota.idempotency,
-    plugins: quota.plugins,
-    live,
+    metrics: createMetrics({ defaultMetrics: true }),
+    ...(tracing?.provider ? { tracerProvider: tracing.provider } : {}),
   });
+  const { yoga, live, quota } = app;
+  let draining = false;
 
   const server = createServer(yoga);
   // Before attachWebSocket: its WebSocketServer re-emits the server's errors on itself, and a port
@@ -99,7 +61,7 @@ async function main(): Promise<void> {
   const cannotListen = (error: NodeJS.ErrnoException) => fail(listenFailure(error, config.port));
   server.once('error', cannotListen);
   // graphql-ws on the same port and path; the key comes in connectionParams.
-  const websocket = attachWebSocket(server, yoga, { apiKeys: config.apiKeys, persistedOnly: config.persistedOnly });
+  const websocket = app.attach(server);
   const inFlight = new Set<ServerResponse>();
   server.on('request', (_request, response: ServerResponse) => {
     inFlight.add(response);
@@ -129,6 +91,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (draining) return;
     draining = true;
+    app.startDraining();
     logger.info({ signal, inFlight: inFlight.size }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => {
       logger.warn({ inFlight: inFlight.size }, 'requests still in flight after the grace period: closing them');

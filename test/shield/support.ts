@@ -2,8 +2,10 @@
 import type { ExecutionResult } from 'graphql';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/contract.js';
-import { createGateway, type Gateway } from '../../src/server.js';
-import { createQuotaShield, type QuotaShield, type QuotaShieldDeps, type QuotaShieldSettings } from '../../src/shield.js';
+import { createApp, type AppDeps } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Gateway } from '../../src/server.js';
+import type { QuotaShield, QuotaShieldSettings } from '../../src/shield.js';
 
 export interface ShieldedGateway {
   sandbox: RunningSandbox;
@@ -25,27 +27,20 @@ export async function startShieldedGateway(
   options: {
     sandbox?: SandboxOptions | RunningSandbox;
     settings?: Partial<QuotaShieldSettings>;
-    deps?: QuotaShieldDeps;
+    deps?: AppDeps['shield'];
   } = {},
 ): Promise<ShieldedGateway> {
   const given = options.sandbox;
   const sandbox = given && 'control' in given ? given : await startSandbox({ seed: 7, ...given });
-  const settings: QuotaShieldSettings = {
-    baseUrl: sandbox.baseUrl,
-    credentials: cloposCredentials(sandbox.credentials),
-    cloposTimeoutMs: 10_000,
-    cloposBudgetPerMinute: 280,
-    cacheTtlMs: 2000,
-    requestTimeoutMs: 15_000,
-    ...options.settings,
-  };
-  const shield = await createQuotaShield(settings, { logger: quietLogger, ...options.deps });
-  const yoga = createGateway({
-    clopos: shield.clopos,
-    idempotency: shield.idempotency,
-    plugins: shield.plugins,
-    requestTimeoutMs: settings.requestTimeoutMs,
+  const { baseUrl: _b, credentials: _c, ...settings } = options.settings ?? {};
+  // The defaults `npm start` has, except no per-key rate limit and no poller reserve (these tests
+  // measure the Clopos budget alone); built through createApp like main.ts.
+  const config: Config = { ...loadConfig({}), rateLimitPerMinute: 0, pollBudgetShare: 0, logLevel: 'silent', ...settings };
+  const app = await createApp(config, {
+    upstream: { baseUrl: sandbox.baseUrl, credentials: cloposCredentials(sandbox.credentials) },
+    ...(options.deps ? { shield: options.deps } : {}),
   });
+  const { yoga, quota: shield } = app;
   return {
     sandbox,
     shield,
@@ -66,7 +61,7 @@ export async function startShieldedGateway(
         .filter((r) => r.path !== '/auth' && (!method || r.method === method) && (!path || r.path === path || r.path.startsWith(`${path}/`)));
     },
     async close() {
-      await shield.close();
+      await app.close();
       if (!(given && 'control' in given)) await sandbox.close();
     },
   };

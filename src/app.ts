@@ -1,0 +1,113 @@
+// createApp: the composition root. Everything the gateway is made of is wired here, in order:
+// metrics, the instrumented fetch, the quota shield, live updates, Yoga, and (on a server) the
+// WebSocket endpoint. main.ts only reads the environment, listens and drains; the tests and the
+// bench build the gateway through this same function, so what is tested is what runs.
+import type { Server } from 'node:http';
+import type { TracerProvider } from '@opentelemetry/api';
+import type { CloposCredentials } from './clopos/api.js';
+import { createCloposClient } from './clopos/client.js';
+import type { Config } from './config.js';
+import type { ReadinessCheck } from './http/endpoints.js';
+import { attachWebSocket } from './http/websocket.js';
+import { createLiveOrders, type LiveSettings } from './live/index.js';
+import type { LiveOrders } from './live/live.js';
+import { instrumentFetch } from './observability/clopos-fetch.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
+import { createGateway, gatewaySettings, type Gateway, type GatewayOptions } from './server.js';
+import { createQuotaShield, type QuotaShield, type QuotaShieldDeps } from './shield.js';
+
+export interface AppDeps {
+  /** Where Clopos is: CLOPOS_BASE_URL and credentials, or the embedded sandbox's. */
+  upstream: { baseUrl: string; credentials: CloposCredentials };
+  /** Default: a logger at LOG_LEVEL. */
+  logger?: Logger;
+  /** Default: a registry of the gateway's own metrics (main adds Node's default ones). */
+  metrics?: GatewayMetrics;
+  /** The network under the instrumentation; default global fetch. */
+  fetch?: typeof fetch;
+  tracerProvider?: TracerProvider;
+  /** Breaker, retry policy, Redis connect wait (tests shorten them), and where Redis warnings go. */
+  shield?: Pick<QuotaShieldDeps, 'breaker' | 'retry' | 'redisConnectWaitMs' | 'logger'>;
+  /** Live-update knobs that are not settings (linger, heartbeat). */
+  live?: Partial<Pick<LiveSettings, 'lingerMs' | 'heartbeatMs'>>;
+  /** Gateway options that are not settings (extra plugins). */
+  gateway?: Pick<GatewayOptions, 'plugins'>;
+}
+
+export interface App {
+  yoga: Gateway;
+  quota: QuotaShield;
+  live: LiveOrders;
+  metrics: GatewayMetrics;
+  logger: Logger;
+  /** /readiness says not ready from here on (a draining instance). */
+  startDraining(): void;
+  /** graphql-ws on the server's port and path; call once the server exists. */
+  attach(server: Server): { close(): Promise<void> };
+  /** Ends subscriptions and the poller, then the shared connections. */
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config, deps: AppDeps): Promise<App> {
+  const logger = deps.logger ?? createLogger({ level: config.logLevel });
+  const metrics = deps.metrics ?? createMetrics();
+  const { baseUrl, credentials } = deps.upstream;
+  const network = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  // Innermost layer: counts and times what Clopos really receives.
+  const cloposFetch = instrumentFetch(network, { baseUrl, metrics, logger });
+  // The quota shield (coalescing, caches, budget, retries, breaker; shared in Redis with REDIS_URL).
+  const quota = await createQuotaShield(
+    {
+      baseUrl,
+      credentials,
+      cloposTimeoutMs: config.cloposTimeoutMs,
+      cloposBudgetPerMinute: config.cloposBudgetPerMinute,
+      cacheTtlMs: config.cacheTtlMs,
+      requestTimeoutMs: config.requestTimeoutMs,
+      redisUrl: config.redisUrl,
+      pollBudgetShare: config.pollBudgetShare,
+      pollIntervalMs: config.pollIntervalMs,
+    },
+    { logger: logger.child({ component: 'shield' }), fetch: cloposFetch, reporter: metrics.shield, ...deps.shield },
+  );
+  // Subscription.orderChanged: one poller for every subscriber (with REDIS_URL, for every instance).
+  const live = createLiveOrders(quota, { ...config, ...deps.live }, logger.child({ component: 'live' }));
+
+  let draining = false;
+  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness];
+  const yoga = createGateway({
+    clopos: quota.clopos,
+    ...gatewaySettings(config),
+    logger,
+    metrics,
+    readiness,
+    ...(deps.tracerProvider ? { tracerProvider: deps.tracerProvider } : {}),
+    // Pass-through: a client of its own per caller token (the gateway keeps them in a bounded LRU).
+    // Shielded too (same budget and breaker), with cache keys of its own token.
+    upstreamForToken: (token, digest) =>
+      quota.shield.wrap(
+        createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: quota.shield.transport, token }),
+        `token:${digest}`,
+      ),
+    idempotency: quota.idempotency,
+    plugins: [...quota.plugins, ...(deps.gateway?.plugins ?? [])],
+    live,
+  });
+
+  return {
+    yoga,
+    quota,
+    live,
+    metrics,
+    logger,
+    startDraining: () => {
+      draining = true;
+    },
+    attach: (server) => attachWebSocket(server, yoga, { apiKeys: config.apiKeys, persistedOnly: config.persistedOnly }),
+    close: async () => {
+      await live.close();
+      await quota.close();
+    },
+  };
+}
