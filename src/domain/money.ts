@@ -78,8 +78,20 @@ function toSafe(units: bigint): number {
   return n;
 }
 
+// Plain amounts ("8.5", 12, "0.10") with no more decimals than the currency: read with integer
+// arithmetic on safe integers (exact), without BigInt, which is the slow part of a list's mapping.
+const PLAIN = /^(-?)(\d{1,15})(?:\.(\d{1,4}))?$/;
+const POWERS = [1, 10, 100, 1000, 10_000];
+
 /** An amount in a currency, rounded half away from zero to its minor unit. */
 export function money(amount: Decimal | number, currency: string): Money {
+  const digits = minorDigits(currency);
+  const plain = PLAIN.exec(typeof amount === 'number' ? String(amount) : amount);
+  if (plain && (plain[3] ?? '').length <= digits && digits < POWERS.length) {
+    const [, sign, whole, fraction = ''] = plain;
+    const minor = Number(whole) * POWERS[digits]! + Number(fraction.padEnd(digits, '0') || '0');
+    if (Number.isSafeInteger(minor)) return { minor: sign && minor !== 0 ? -minor : minor, currency };
+  }
   const { units, scale } = parseDecimal(amount);
   return { minor: toSafe(roundShift(units, scale - minorDigits(currency))), currency };
 }
@@ -105,33 +117,63 @@ function sameCurrency(a: Money, b: Money): void {
 
 /** Exact sum. */
 export function addMoney(first: Money, ...rest: Money[]): Money {
-  let minor = BigInt(first.minor);
+  // Safe integers add exactly while every partial sum stays safe (checked).
+  let minor = first.minor;
   for (const next of rest) {
     sameCurrency(first, next);
-    minor += BigInt(next.minor);
+    minor += next.minor;
+    if (!Number.isSafeInteger(minor)) throw new MoneyError('Amount is too large.');
   }
-  return { minor: toSafe(minor), currency: first.currency };
+  return { minor, currency: first.currency };
 }
 
 export function subtractMoney(a: Money, b: Money): Money {
   sameCurrency(a, b);
-  return { minor: toSafe(BigInt(a.minor) - BigInt(b.minor)), currency: a.currency };
+  const minor = a.minor - b.minor;
+  if (!Number.isSafeInteger(minor)) throw new MoneyError('Amount is too large.');
+  return { minor, currency: a.currency };
+}
+
+/** |n| / 10^shift rounded half away from zero, on safe integers (exact). */
+function roundShiftSafe(n: number, shift: number): number {
+  const divisor = POWERS[shift]!;
+  const magnitude = Math.abs(n);
+  const rest = magnitude % divisor;
+  const quotient = (magnitude - rest) / divisor + (rest * 2 >= divisor ? 1 : 0);
+  return n < 0 && quotient !== 0 ? -quotient : quotient;
 }
 
 /** amount × factor (a quantity), computed exactly and rounded once, half away from zero. */
 export function multiplyMoney(value: Money, factor: Decimal | number): Money {
+  // A whole quantity: an exact integer product when it stays safe.
+  if (typeof factor === 'number' && Number.isSafeInteger(factor)) {
+    const minor = value.minor * factor;
+    if (Number.isSafeInteger(minor)) return { minor: minor === 0 ? 0 : minor, currency: value.currency };
+  }
   const { units, scale } = parseDecimal(factor);
   return { minor: toSafe(roundShift(BigInt(value.minor) * units, scale)), currency: value.currency };
 }
 
 /** `rate` percent of the amount (rate `"5"` is 5 %), rounded once, half away from zero. */
 export function percentOf(value: Money, rate: Decimal | number): Money {
+  // A plain rate ("5", "12.5"): an exact integer product and one rounding, when it stays safe.
+  const plain = PLAIN.exec(typeof rate === 'number' ? String(rate) : rate);
+  if (plain && (plain[3] ?? '').length <= 2) {
+    const [, sign, whole, fraction = ''] = plain;
+    const product = value.minor * Number(`${whole}${fraction}`);
+    if (Number.isSafeInteger(product)) {
+      const minor = roundShiftSafe(sign ? -product : product, fraction.length + 2);
+      return { minor: minor === 0 ? 0 : minor, currency: value.currency };
+    }
+  }
   const { units, scale } = parseDecimal(rate);
   return { minor: toSafe(roundShift(BigInt(value.minor) * units, scale + 2)), currency: value.currency };
 }
 
 /** A decimal in its plain shortest form (`"5"`, `"12.5"`), for rates and quantities. */
 export function formatDecimal(value: Decimal | number): Decimal {
+  // A JSON number without an exponent is already in its shortest form.
+  if (typeof value === 'number' && Number.isFinite(value) && !/e/i.test(String(value))) return String(value);
   const { units, scale } = parseDecimal(value);
   if (scale === 0) return units.toString();
   const sign = units < 0n ? '-' : '';

@@ -56,6 +56,17 @@ describe('Money', () => {
     expect(formatMoney(percentOf(money('10.00', 'AZN'), 5))).toBe('0.50');
   });
 
+  it('gives the same answers on its integer fast paths as on its exact slow ones, signs included', () => {
+    expect(formatMoney(money('-0.5', 'AZN'))).toBe('-0.50');
+    expect(formatMoney(money(-0, 'AZN'))).toBe('0.00');
+    expect(formatMoney(percentOf(money('-10.00', 'AZN'), 5))).toBe('-0.50');
+    expect(formatMoney(percentOf(money('0.01', 'AZN'), '50'))).toBe('0.01'); // 0.005 → 0.01
+    expect(formatMoney(percentOf(money('0.01', 'AZN'), '49.99'))).toBe('0.00');
+    expect(formatMoney(multiplyMoney(money('-1.25', 'AZN'), 3))).toBe('-3.75');
+    expect(formatMoney(money('90071992547409.91', 'AZN'))).toBe('90071992547409.91'); // 2^53 − 1 minor units
+    expect(() => money('900719925474099.91', 'AZN')).toThrow(MoneyError); // past it: refused, never rounded
+  });
+
   it('formats with the currency’s own number of decimals', () => {
     expect(formatMoney(money('1500', 'JPY'))).toBe('1500');
     expect(formatMoney(money('1.2345', 'KWD'))).toBe('1.235');
