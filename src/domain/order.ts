@@ -1,6 +1,7 @@
-// What an order is, whichever POS holds it. Plain data (JSON-safe, so a change crosses Redis as
-// it is); ids are opaque strings that only the upstream adapter parses; money is integer minor
-// units with a currency. The graph's resolvers read these types and nothing upstream-specific.
+// What an order is, whichever POS holds it: plain data shapes (an adapter may compute some fields
+// on first read, as the Clopos one does for lines and totals); ids are opaque strings that only the
+// upstream adapter parses; money is integer minor units with a currency. The graph's resolvers read
+// these types and nothing upstream-specific.
 import type { Decimal, Money } from './money.js';
 
 export type OrderStatus = 'PENDING' | 'RECEIVED' | 'CANCELLED' | 'DELIVERED';

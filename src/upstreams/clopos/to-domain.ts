@@ -55,29 +55,46 @@ function toModifier(modifier: ClopModifier, currency: string): Modifier {
   };
 }
 
-/** A line's count and price appear both on the line and in `meta.order_product`: the line's own win. */
-function toLine(line: ClopProduct, currency: string): OrderLine {
-  const product = line.meta?.order_product;
-  // A modifier without any id cannot be shown faithfully; it is left out rather than failing the order.
-  const modifiers = (line.product_modificators ?? product?.product_modificators ?? [])
-    .filter((modifier) => modifierId(modifier) !== undefined)
-    .map((modifier) => toModifier(modifier, currency));
-  const quantity = line.count ?? product?.count ?? 1;
-  const price = money(line.meta?.price ?? product?.product?.price ?? 0, currency);
-  const unit = addMoney(price, ...modifiers.map((m) => multiplyMoney(m.price, m.quantity)));
-  return {
-    productId: idOf(line.product_id ?? product?.product?.id),
-    name: product?.product?.name ?? '',
-    quantity,
-    price,
-    portionSize: line.portion_size ?? 1,
-    status: product?.status ?? null,
-    productHash: product?.product_hash ?? null,
-    note: product?.note ?? null,
-    modifiers,
-    total: multiplyMoney(unit, quantity),
-  };
+/**
+ * A line's count and price appear both on the line and in `meta.order_product`: the line's own win.
+ * Its total is computed on first read (a getter on the prototype: a list costs nothing for totals
+ * its query does not ask for).
+ */
+class CloposLine implements OrderLine {
+  readonly productId: string | null;
+  readonly name: string;
+  readonly quantity: number;
+  readonly price: Money;
+  readonly portionSize: number;
+  readonly status: string | null;
+  readonly productHash: string | null;
+  readonly note: string | null;
+  readonly modifiers: Modifier[];
+  #total: Money | undefined;
+
+  constructor(line: ClopProduct, currency: string) {
+    const product = line.meta?.order_product;
+    // A modifier without any id cannot be shown faithfully; it is left out rather than failing the order.
+    this.modifiers = (line.product_modificators ?? product?.product_modificators ?? [])
+      .filter((modifier) => modifierId(modifier) !== undefined)
+      .map((modifier) => toModifier(modifier, currency));
+    this.productId = idOf(line.product_id ?? product?.product?.id);
+    this.name = product?.product?.name ?? '';
+    this.quantity = line.count ?? product?.count ?? 1;
+    this.price = money(line.meta?.price ?? product?.product?.price ?? 0, currency);
+    this.portionSize = line.portion_size ?? 1;
+    this.status = product?.status ?? null;
+    this.productHash = product?.product_hash ?? null;
+    this.note = product?.note ?? null;
+  }
+
+  get total(): Money {
+    this.#total ??= multiplyMoney(addMoney(this.price, ...this.modifiers.map((m) => multiplyMoney(m.price, m.quantity))), this.quantity);
+    return this.#total;
+  }
 }
+
+const toLine = (line: ClopProduct, currency: string): OrderLine => new CloposLine(line, currency);
 
 function toCustomer(customer: ClopCustomer): Customer {
   return {
@@ -114,36 +131,81 @@ function toServiceCharge(order: ClopOrder, base: Money): ServiceCharge | null {
   return { enabled, value, rate, amount: enabled ? percentOf(base, rate) : zero(base.currency) };
 }
 
-export function toOrder(order: ClopOrder, currency: string): Order {
-  const payload = order.payload;
-  const lines = (payload?.products ?? []).map((line) => toLine(line, currency));
-  const subtotal = addMoney(zero(currency), ...lines.map((line) => line.total));
-  const discount = toDiscount(order, subtotal);
-  const discounted = discount ? subtractMoney(subtotal, discount.amount) : subtotal;
-  const serviceCharge = toServiceCharge(order, discounted);
-  const deliveryFee = payload?.delivery_fee === undefined || payload.delivery_fee === null ? null : money(payload.delivery_fee, currency);
-  const total = addMoney(discounted, serviceCharge?.amount ?? zero(currency), deliveryFee ?? zero(currency));
-  return {
-    id: String(order.id),
-    venueId: idOf(order.venue_id ?? payload?.service?.venue_id),
-    status: toStatus(order.status),
-    saleTypeId: idOf(payload?.service?.sale_type_id ?? payload?.sale_type_id),
-    type: order.type ?? null,
-    integration: order.integration ?? null,
-    comment: payload?.meta?.comment ?? null,
-    deliveryFee,
-    customer: payload?.customer ? toCustomer(payload.customer) : null,
-    lines,
-    discount,
-    serviceCharge,
-    autoAccept: payload?.auto_order_accept ?? false,
-    sendToStationOnAccept: payload?.auto_order_sent_to_station ?? false,
-    ...(order.receipt === undefined ? {} : { receipt: order.receipt === null ? null : toReceipt(order.receipt) }),
-    createdAt: order.created_at ?? null,
-    updatedAt: order.updated_at ?? order.created_at ?? null,
-    total,
-  };
+/**
+ * A Clopos order as the domain's Order. The plain fields are read at once; lines, discount,
+ * service charge and total on first read (getters on the prototype, kept once computed), so a
+ * list query pays only for what it selects.
+ */
+class CloposOrder implements Order {
+  readonly id: string;
+  readonly venueId: string | null;
+  readonly status: OrderStatus;
+  readonly saleTypeId: string | null;
+  readonly type: string | null;
+  readonly integration: string | null;
+  readonly comment: string | null;
+  readonly deliveryFee: Money | null;
+  readonly customer: Customer | null;
+  readonly autoAccept: boolean;
+  readonly sendToStationOnAccept: boolean;
+  readonly receipt?: Receipt | null;
+  readonly createdAt: string | null;
+  readonly updatedAt: string | null;
+  #lines: OrderLine[] | undefined;
+  #parts: { discount: Discount | null; serviceCharge: ServiceCharge | null; total: Money } | undefined;
+
+  constructor(
+    private readonly raw: ClopOrder,
+    private readonly currency: string,
+  ) {
+    const payload = raw.payload;
+    this.id = String(raw.id);
+    this.venueId = idOf(raw.venue_id ?? payload?.service?.venue_id);
+    this.status = toStatus(raw.status);
+    this.saleTypeId = idOf(payload?.service?.sale_type_id ?? payload?.sale_type_id);
+    this.type = raw.type ?? null;
+    this.integration = raw.integration ?? null;
+    this.comment = payload?.meta?.comment ?? null;
+    this.deliveryFee = payload?.delivery_fee === undefined || payload.delivery_fee === null ? null : money(payload.delivery_fee, currency);
+    this.customer = payload?.customer ? toCustomer(payload.customer) : null;
+    this.autoAccept = payload?.auto_order_accept ?? false;
+    this.sendToStationOnAccept = payload?.auto_order_sent_to_station ?? false;
+    if (raw.receipt !== undefined) this.receipt = raw.receipt === null ? null : toReceipt(raw.receipt);
+    this.createdAt = raw.created_at ?? null;
+    this.updatedAt = raw.updated_at ?? raw.created_at ?? null;
+  }
+
+  get lines(): OrderLine[] {
+    this.#lines ??= (this.raw.payload?.products ?? []).map((line) => toLine(line, this.currency));
+    return this.#lines;
+  }
+
+  get discount(): Discount | null {
+    return this.parts().discount;
+  }
+
+  get serviceCharge(): ServiceCharge | null {
+    return this.parts().serviceCharge;
+  }
+
+  get total(): Money {
+    return this.parts().total;
+  }
+
+  private parts() {
+    if (!this.#parts) {
+      const { currency } = this;
+      const subtotal = addMoney(zero(currency), ...this.lines.map((line) => line.total));
+      const discount = toDiscount(this.raw, subtotal);
+      const discounted = discount ? subtractMoney(subtotal, discount.amount) : subtotal;
+      const serviceCharge = toServiceCharge(this.raw, discounted);
+      this.#parts = { discount, serviceCharge, total: addMoney(discounted, serviceCharge?.amount ?? zero(currency), this.deliveryFee ?? zero(currency)) };
+    }
+    return this.#parts;
+  }
 }
+
+export const toOrder = (order: ClopOrder, currency: string): Order => new CloposOrder(order, currency);
 
 export function toChange(message: FeedMessage, currency: string): OrderChange {
   return {
