@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
 import { type SseSubscriber, subscribeSse, until } from '../live/support.js';
+import { RedisSlots } from '../../src/redis/limits.js';
 import { startRedisServer, type RedisServer } from './redis-server.js';
 
 const RATE = 10;
@@ -102,4 +103,20 @@ it('counts one key’s subscriptions across both instances, and a closed one fre
   await until(() => b.live.status().subscriptions === 3 || again.errors.length > 0, 5000, 'a subscription in the freed slot');
   expect(again.errors).toEqual([]);
   expect(b.live.status().subscriptions).toBe(3);
+});
+
+it('gives back the slots of an instance that died (no release, no renewal) once their lease ends', async () => {
+  const link = a.quota.redis!;
+  const dead = new RedisSlots(link.client, link, 1000, 'limits-test:');
+  const alive = new RedisSlots(link.client, link, 1000, 'limits-test:');
+  expect(await dead.acquire('key:x', 1)).toHaveProperty('release');
+  dead.close(); // stops renewing, as a killed process would, and never releases
+  // A live holder renews past its lease: its slot stays taken.
+  const kept = await alive.acquire('key:y', 1);
+  expect(kept).toHaveProperty('release');
+  expect(await alive.acquire('key:x', 1)).toEqual({ held: 1 });
+  await new Promise((resolve) => setTimeout(resolve, 1600));
+  expect(await alive.acquire('key:y', 1)).toEqual({ held: 1 });
+  expect(await alive.acquire('key:x', 1)).toHaveProperty('release');
+  alive.close();
 });
