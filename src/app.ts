@@ -15,6 +15,7 @@ import { instrumentFetch } from './observability/clopos-fetch.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
 import { createGateway, gatewaySettings, type Gateway, type GatewayOptions } from './server.js';
+import { sharedRateLimit } from './redis/limits.js';
 import { createQuotaShield, type QuotaShield, type QuotaShieldDeps } from './shield.js';
 
 export interface AppDeps {
@@ -91,6 +92,8 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
         `token:${digest}`,
       ),
     idempotency: quota.idempotency,
+    // With REDIS_URL the per-key rate limit is one limit for every instance.
+    ...(quota.redis && config.rateLimitPerMinute ? { rateLimitStore: sharedRateLimit(quota.redis.client, quota.redis, config.rateLimitPerMinute) } : {}),
     plugins: [...quota.plugins, ...(deps.gateway?.plugins ?? [])],
     live,
   });

@@ -26,6 +26,7 @@ import { useObservability } from './http/observe.js';
 import { PassThroughUpstreams, type UpstreamForToken } from './http/passthrough.js';
 import { persistedDocuments } from './http/persisted.js';
 import { useRateLimit } from './http/rate-limit.js';
+import type { RateLimitStore } from './redis/limits.js';
 import { shortDigest, stateOf, type Caller } from './http/request-state.js';
 import { errorLog } from './observability/log-errors.js';
 import { silentLogger, type Logger } from './observability/logger.js';
@@ -54,6 +55,8 @@ export interface GatewayOptions {
   upstreamForToken?: UpstreamForToken;
   /** GATEWAY_RATE_LIMIT_PER_MINUTE, per key; 0 or unset: off. */
   rateLimitPerMinute?: number;
+  /** Where the rate limit's buckets live (Redis, shared by every instance); default this instance's memory. */
+  rateLimitStore?: RateLimitStore;
   /** GATEWAY_MAX_BODY_BYTES; default 1048576. */
   maxBodyBytes?: number;
   /** GATEWAY_CORS_ORIGINS; empty: no cross-origin access. */
@@ -129,7 +132,7 @@ export function createGateway(options: GatewayOptions) {
     ...useObservability({ logger, metrics }),
     useOperatorEndpoints({ metrics, metricsToken: options.metricsToken, readiness: () => options.readiness ?? [] }),
     useApiKeys({ keys, passThrough: passThrough !== undefined, metrics, endpoint: GRAPHQL_ENDPOINT }),
-    ...(options.rateLimitPerMinute ? [useRateLimit({ perMinute: options.rateLimitPerMinute, metrics, endpoint: GRAPHQL_ENDPOINT })] : []),
+    ...(options.rateLimitPerMinute ? [useRateLimit({ perMinute: options.rateLimitPerMinute, metrics, endpoint: GRAPHQL_ENDPOINT, ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}) })] : []),
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
     ...useQueryLimits({ introspection: options.introspection ?? true }),
     ...(options.tracerProvider

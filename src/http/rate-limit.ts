@@ -1,9 +1,11 @@
 // GATEWAY_RATE_LIMIT_PER_MINUTE per API key (anonymous callers: per client address), as a token
 // bucket: a burst of a minute's worth, refilled continuously. Over the limit: HTTP 429 with
-// Retry-After, before anything is parsed or sent to Clopos.
+// Retry-After, before anything is parsed or sent to Clopos. With REDIS_URL the buckets are shared
+// by every instance (memory while Redis is away).
 import type { Plugin } from 'graphql-yoga';
 import { httpRefusal } from '../errors.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import type { RateLimitStore } from '../redis/limits.js';
 import { stateOf } from './request-state.js';
 
 /** At most this many buckets are kept; full (idle) ones are dropped first. */
@@ -46,16 +48,23 @@ export class TokenBuckets {
   }
 }
 
-export function useRateLimit(options: { perMinute: number; metrics: GatewayMetrics; endpoint: string; now?: () => number }): Plugin {
-  const buckets = new TokenBuckets(options.perMinute, options.now);
+export function useRateLimit(options: {
+  perMinute: number;
+  metrics: GatewayMetrics;
+  endpoint: string;
+  now?: () => number;
+  /** With REDIS_URL: buckets shared by every instance (src/redis/limits.ts). Default: this instance's. */
+  store?: RateLimitStore;
+}): Plugin {
+  const buckets: RateLimitStore = options.store ?? new TokenBuckets(options.perMinute, options.now);
   return {
-    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+    async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== options.endpoint) return;
       const caller = stateOf(request).caller;
       if (!caller) return; // the public GraphiQL page
       const address = (serverContext as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
       const id = caller.name === 'anonymous' ? `ip:${address ?? 'unknown'}` : `key:${caller.name}`;
-      const wait = buckets.take(id);
+      const wait = await buckets.take(id);
       if (wait === 0) return;
       options.metrics.rejected('rate_limited');
       endResponse(

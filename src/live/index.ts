@@ -5,6 +5,7 @@ import type { QuotaShield } from '../shield.js';
 import { LiveOrders, type LiveLogger } from './live.js';
 import { RedisLiveStore } from './redis-store.js';
 import { MemoryLiveStore } from './store.js';
+import { FallbackSlots, MemorySlots, RedisSlots } from '../redis/limits.js';
 
 export interface LiveSettings {
   pollIntervalMs: number;
@@ -24,6 +25,8 @@ export function createLiveOrders(quota: QuotaShield, settings: LiveSettings, log
     store: quota.redis ? new RedisLiveStore(quota.redis, shield.identity, logger) : new MemoryLiveStore(),
     pollIntervalMs: settings.pollIntervalMs,
     maxSubscriptionsPerKey: settings.maxSubscriptionsPerKey,
+    // With REDIS_URL the per-key count is one count for every instance (memory while Redis is away).
+    slots: quota.redis ? new FallbackSlots(new RedisSlots(quota.redis.client, quota.redis), quota.redis) : new MemorySlots(),
     ...(settings.lingerMs === undefined ? {} : { lingerMs: settings.lingerMs }),
     ...(settings.subscriptionQueueLimit === undefined ? {} : { maxQueued: settings.subscriptionQueueLimit }),
     ...(settings.heartbeatMs === undefined ? {} : { heartbeatMs: settings.heartbeatMs }),

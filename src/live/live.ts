@@ -27,6 +27,7 @@ import { Channel } from './channel.js';
 import { baselineState, classify, parseState, serializeState, timeOf, type PollerState } from './classify.js';
 import { pollDelay, type PollSignals } from './interval.js';
 import type { LiveStore } from './store.js';
+import { MemorySlots, type SubscriptionSlots } from '../redis/limits.js';
 import { atMs, type FeedMessage, type FeedTick, type OrderChangeEvent } from './types.js';
 
 export interface LiveFilter {
@@ -57,6 +58,8 @@ export interface LiveOptions {
   pollIntervalMs: number;
   /** GATEWAY_MAX_SUBSCRIPTIONS_PER_KEY; 0: no limit. */
   maxSubscriptionsPerKey: number;
+  /** Where the per-key count lives (Redis, shared by every instance). Default: this instance's memory. */
+  slots?: SubscriptionSlots;
   /** How long the poller keeps going after the last subscription ends. Default 5000. */
   lingerMs?: number;
   /** How often an instance without the lease asks for it again. Default min(1000, pollIntervalMs). */
@@ -92,7 +95,6 @@ export function matches(filter: LiveFilter | null | undefined, order: ClopOrder)
 const quiet: LiveLogger = { warn: () => undefined, debug: () => undefined };
 
 export class LiveOrders {
-  private readonly perKey = new Map<string, number>();
   private readonly open = new Set<Channel<FeedMessage>>();
   /** The last poll this instance heard of (ms). */
   private feedAt: number | undefined;
@@ -119,6 +121,7 @@ export class LiveOrders {
       pageSize: 100,
       maxPages: 10,
       logger: quiet,
+      slots: new MemorySlots(),
       ...options,
     };
     // Instance-wide, before any subscription listens, so each message carries the newest feedAt.
@@ -159,12 +162,15 @@ export class LiveOrders {
     options: SubscribeOptions = {},
   ): Promise<AsyncIterableIterator<FeedMessage>> {
     if (this.closed) throw new LiveError('The gateway is shutting down.', 'UPSTREAM_UNAVAILABLE');
-    const held = this.perKey.get(caller) ?? 0;
-    if (this.o.maxSubscriptionsPerKey > 0 && held >= this.o.maxSubscriptionsPerKey) {
+    const slot = await this.o.slots.acquire(caller, this.o.maxSubscriptionsPerKey);
+    if ('held' in slot) {
       const who = caller.startsWith('ip:') ? 'This client address' : 'This API key';
-      throw new LiveError(`${who} already holds ${held} subscriptions, the most allowed.`, 'TOO_MANY_SUBSCRIPTIONS');
+      throw new LiveError(`${who} already holds ${slot.held} subscriptions, the most allowed.`, 'TOO_MANY_SUBSCRIPTIONS');
     }
-    this.perKey.set(caller, held + 1);
+    if (this.closed) {
+      slot.release();
+      throw new LiveError('The gateway is shutting down.', 'UPSTREAM_UNAVAILABLE');
+    }
     this.subscriptions++;
     this.demand();
 
@@ -184,9 +190,7 @@ export class LiveOrders {
     const channel: Channel<FeedMessage> = new Channel(() => {
       this.open.delete(channel);
       unlisten();
-      const left = (this.perKey.get(caller) ?? 1) - 1;
-      if (left > 0) this.perKey.set(caller, left);
-      else this.perKey.delete(caller);
+      slot.release();
       this.subscriptions--;
       if (this.subscriptions === 0) this.idle();
     });
@@ -373,6 +377,7 @@ export class LiveOrders {
     this.wake?.();
     for (const channel of [...this.open]) void channel.return();
     await this.loop;
+    this.o.slots.close();
     await this.o.store.close();
   }
 }
