@@ -32,8 +32,8 @@ export interface AppDeps {
   shield?: Pick<QuotaShieldDeps, 'breaker' | 'retry' | 'redisConnectWaitMs' | 'logger'>;
   /** Live-update knobs that are not settings (linger, heartbeat). */
   live?: Partial<Pick<LiveSettings, 'lingerMs' | 'heartbeatMs'>>;
-  /** Gateway options that are not settings (extra plugins). */
-  gateway?: Pick<GatewayOptions, 'plugins'>;
+  /** Gateway options that are not settings (extra plugins; an idempotency store on a test clock). */
+  gateway?: Pick<GatewayOptions, 'plugins' | 'idempotency'>;
 }
 
 export interface App {
@@ -91,7 +91,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
         createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: quota.shield.transport, token }),
         `token:${digest}`,
       ),
-    idempotency: quota.idempotency,
+    idempotency: deps.gateway?.idempotency ?? quota.idempotency,
     // With REDIS_URL the per-key rate limit is one limit for every instance.
     ...(quota.redis && config.rateLimitPerMinute ? { rateLimitStore: sharedRateLimit(quota.redis.client, quota.redis, config.rateLimitPerMinute) } : {}),
     plugins: [...quota.plugins, ...(deps.gateway?.plugins ?? [])],

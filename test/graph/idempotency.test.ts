@@ -7,7 +7,7 @@ import { attemptMarker } from '../../src/graph/write/placeOrder.js';
 import { deriveProductHash, lineHash, markerOf } from '../../src/graph/write/new-order.js';
 import type { Caller } from '../../src/http/request-state.js';
 import { idempotencyScope } from '../../src/server.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { startBareTestGateway, type TestGateway } from '../support/gateway.js';
 import { CREATE_FULL, CREATE_ID_ONLY, creates, simpleInput, until, type CreateResult } from './write-support.js';
 
 const TIMEOUT_MS = 600;
@@ -16,7 +16,7 @@ const WINDOW_MS = 800;
 
 let gw: TestGateway;
 beforeAll(async () => {
-  gw = await startTestGateway({ client: { timeoutMs: TIMEOUT_MS }, gateway: { commitWindowMs: WINDOW_MS } });
+  gw = await startBareTestGateway({ client: { timeoutMs: TIMEOUT_MS }, gateway: { commitWindowMs: WINDOW_MS } });
 });
 afterAll(() => gw.close());
 beforeEach(() => gw.sandbox.control.reset());
@@ -200,7 +200,7 @@ describe('createOrder with an idempotencyKey', () => {
 describe('idempotency keys are per caller', () => {
   let keyed: TestGateway;
   beforeAll(async () => {
-    keyed = await startTestGateway({ gateway: { apiKeys: ['a', 'b'] } });
+    keyed = await startBareTestGateway({ gateway: { apiKeys: ['a', 'b'] } });
   });
   afterAll(() => keyed.close());
 
@@ -244,7 +244,7 @@ describe('anonymous callers (no API keys) are scoped by client address', () => {
 describe('keys expire after 24 hours', () => {
   it('the gateway creates a new order for a key first used 24 hours ago, and not a moment before', async () => {
     let now = Date.now();
-    const clocked = await startTestGateway({ gateway: { idempotency: new MemoryIdempotencyStore(IDEMPOTENCY_TTL_MS, () => now) } });
+    const clocked = await startBareTestGateway({ gateway: { idempotency: new MemoryIdempotencyStore(IDEMPOTENCY_TTL_MS, () => now) } });
     try {
       const input = simpleInput({ idempotencyKey: freshKey() });
       const first = createdId(await create(input, undefined, clocked));

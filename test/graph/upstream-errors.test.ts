@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { startBareTestGateway, type TestGateway } from '../support/gateway.js';
 
 let gw: TestGateway;
 beforeAll(async () => {
-  gw = await startTestGateway({ client: { timeoutMs: 1500 } });
+  gw = await startBareTestGateway({ client: { timeoutMs: 1500 } });
 });
 afterAll(() => gw.close());
 beforeEach(() => gw.sandbox.control.reset());
@@ -55,7 +55,7 @@ describe('Clopos failures become coded GraphQL errors', () => {
   });
 
   it('/auth answering success:false is UPSTREAM_AUTH_FAILED', async () => {
-    const fresh = await startTestGateway();
+    const fresh = await startBareTestGateway();
     try {
       fresh.sandbox.control.injectFault({
         path: '/auth',
@@ -113,7 +113,7 @@ describe('Clopos failures become coded GraphQL errors', () => {
 
 describe('the Clopos token', () => {
   it('is fetched once and reused across queries', async () => {
-    const fresh = await startTestGateway();
+    const fresh = await startBareTestGateway();
     try {
       for (let i = 0; i < 5; i++) expect((await fresh.gql(LIST)).errors).toBeUndefined();
       expect(fresh.upstreamCalls('POST', '/auth')).toHaveLength(1);
@@ -125,7 +125,7 @@ describe('the Clopos token', () => {
   });
 
   it('is requested once for many concurrent first queries', async () => {
-    const fresh = await startTestGateway();
+    const fresh = await startBareTestGateway();
     try {
       const results = await Promise.all(Array.from({ length: 20 }, () => fresh.gql(LIST)));
       for (const result of results) expect(result.errors).toBeUndefined();
@@ -136,7 +136,7 @@ describe('the Clopos token', () => {
   });
 
   it('is renewed before it expires', async () => {
-    const fresh = await startTestGateway({ sandbox: { tokenLifetimeSeconds: 2 } });
+    const fresh = await startBareTestGateway({ sandbox: { tokenLifetimeSeconds: 2 } });
     try {
       expect((await fresh.gql(LIST)).errors).toBeUndefined();
       // expires_at is in whole seconds; past 2.1 s the renew point (half the lifetime before it) has surely passed.

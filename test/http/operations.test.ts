@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadinessCheck } from '../../src/http/endpoints.js';
 import { instrumentFetch, cloposRoute } from '../../src/observability/clopos-fetch.js';
 import { createMetrics, type GatewayMetrics } from '../../src/observability/metrics.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { startBareTestGateway, type TestGateway } from '../support/gateway.js';
 import { captureLogs } from '../support/logs.js';
 
 let gw: TestGateway;
@@ -20,7 +20,7 @@ const KEY = { authorization: 'Bearer ops-key' };
 beforeAll(async () => {
   metrics = createMetrics();
   let baseUrl = 'http://127.0.0.1/open-api/v2';
-  gw = await startTestGateway({
+  gw = await startBareTestGateway({
     // As main.ts wires it: the innermost fetch counts what Clopos receives.
     client: { fetch: (input, init) => instrumentFetch((i, n) => fetch(i, n), { baseUrl, metrics, logger: logs.logger })(input, init) },
     gateway: { apiKeys: ['ops:ops-key'], metrics, metricsToken: 'scrape-token', readiness, logger: logs.logger },

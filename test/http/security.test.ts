@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCloposClient } from '../../src/clopos/client.js';
 import { LIMITS } from '../../src/http/limits.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { startBareTestGateway, type TestGateway } from '../support/gateway.js';
 import { captureLogs, type CapturedLogs } from '../support/logs.js';
 
 const KEYS = ['board:board-secret-key-0001:read', 'desk:desk-secret-key-0002', 'ops:ops-secret-key-0003:write'];
@@ -20,7 +20,7 @@ let logs: CapturedLogs;
 beforeAll(async () => {
   logs = captureLogs();
   let baseUrl = '';
-  gw = await startTestGateway({
+  gw = await startBareTestGateway({
     gateway: {
       apiKeys: parsedKeys,
       logger: logs.logger,
@@ -250,7 +250,7 @@ describe('body size, rate limit, CSRF, CORS', () => {
   });
 
   it('limits each key to GATEWAY_RATE_LIMIT_PER_MINUTE with 429 and Retry-After, other keys unaffected', async () => {
-    const limited = await startTestGateway({ gateway: { apiKeys: parsedKeys, rateLimitPerMinute: 3 } });
+    const limited = await startBareTestGateway({ gateway: { apiKeys: parsedKeys, rateLimitPerMinute: 3 } });
     try {
       const statuses: number[] = [];
       let last: Response | undefined;
@@ -296,7 +296,7 @@ describe('body size, rate limit, CSRF, CORS', () => {
   });
 
   it('sends no CORS grant at all when GATEWAY_CORS_ORIGINS is empty', async () => {
-    const closed = await startTestGateway({ gateway: { apiKeys: parsedKeys } });
+    const closed = await startBareTestGateway({ gateway: { apiKeys: parsedKeys } });
     try {
       const r = await closed.yoga.fetch('http://gateway.test/graphql', {
         method: 'OPTIONS',
@@ -312,7 +312,7 @@ describe('body size, rate limit, CSRF, CORS', () => {
 describe('introspection and masking', () => {
   it('answers introspection by default and refuses it with GATEWAY_INTROSPECTION=false, without field suggestions', async () => {
     expect((await gql('{ __schema { queryType { name } } }')).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
-    const closed = await startTestGateway({ gateway: { introspection: false } });
+    const closed = await startBareTestGateway({ gateway: { introspection: false } });
     try {
       const r = await closed.gql('{ __schema { queryType { name } } }');
       expect(r.errors?.[0]?.message).toMatch(/introspection/i);
@@ -326,7 +326,7 @@ describe('introspection and masking', () => {
 
   it('masks an unexpected error (details only with development) and logs it without secrets', async () => {
     const failing = (development: boolean) =>
-      startTestGateway({
+      startBareTestGateway({
         gateway: { development, logger: logs.logger },
         client: { fetch: () => Promise.reject(new TypeError('boom at desk-secret-key-0002')) },
       });

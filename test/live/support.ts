@@ -1,5 +1,8 @@
 // A gateway with live order updates against a real sandbox, and SSE / graphql-ws subscribers.
+import { createApp } from '../../src/app.js';
 import { createCloposClient } from '../../src/clopos/client.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { normalizeKeys } from '../../src/http/auth.js';
 import { LiveOrders, type LiveOptions } from '../../src/live/live.js';
 import { MemoryLiveStore, type LiveStore } from '../../src/live/store.js';
 import type { OrderChangeEvent } from '../../src/live/types.js';
@@ -38,6 +41,47 @@ export interface LiveGateway {
 }
 
 export async function startLiveGateway(
+  options: { sandbox?: RunningSandbox; live?: Partial<LiveOptions>; store?: LiveStore; gateway?: Pick<Partial<GatewayOptions>, 'apiKeys'> } = {},
+): Promise<LiveGateway> {
+  const { pageSize, maxPages, ...rest } = options.live ?? {};
+  // Page size and page cap are not settings, nor is a store of the test's own: those keep the
+  // bare composition (startBareLiveGateway). Everything else is built through createApp.
+  if (options.store || pageSize !== undefined || maxPages !== undefined) return startBareLiveGateway(options);
+  const sandbox = options.sandbox ?? (await startSandbox({ seed: 7 }));
+  const { pollIntervalMs, maxSubscriptionsPerKey, maxQueued, lingerMs, heartbeatMs } = rest;
+  // The production composition; the shield's response cache off and a budget no test reaches, so
+  // the poller runs at its interval and each read sees the sandbox's current state.
+  const config: Config = {
+    ...loadConfig({}),
+    logLevel: 'silent',
+    cacheTtlMs: 0,
+    cloposBudgetPerMinute: 1_000_000,
+    pollBudgetShare: 0,
+    rateLimitPerMinute: 0,
+    pollIntervalMs: pollIntervalMs ?? 100,
+    maxSubscriptionsPerKey: maxSubscriptionsPerKey ?? 500,
+    ...(maxQueued !== undefined ? { subscriptionQueueLimit: maxQueued } : {}),
+    ...(options.gateway?.apiKeys ? { apiKeys: normalizeKeys(options.gateway.apiKeys) } : {}),
+  };
+  const app = await createApp(config, {
+    upstream: { baseUrl: sandbox.baseUrl, credentials: cloposCredentials(sandbox.credentials) },
+    shield: { logger: { warn: () => undefined, info: () => undefined } },
+    live: { lingerMs: lingerMs ?? 300, ...(heartbeatMs !== undefined ? { heartbeatMs } : {}) },
+  });
+  return {
+    sandbox,
+    yoga: app.yoga,
+    live: app.live,
+    listCalls: () => sandbox.control.requests().filter((r) => r.method === 'GET' && r.path === '/orders').length,
+    async close() {
+      await app.close();
+      if (!options.sandbox) await sandbox.close();
+    },
+  };
+}
+
+/** EXCEPTION to createApp: a bare client and LiveOrders, for page size / page cap / an own store. */
+export async function startBareLiveGateway(
   options: { sandbox?: RunningSandbox; live?: Partial<LiveOptions>; store?: LiveStore; gateway?: Partial<GatewayOptions> } = {},
 ): Promise<LiveGateway> {
   const sandbox = options.sandbox ?? (await startSandbox({ seed: 7 }));

@@ -4,96 +4,53 @@
 // An order is created every 250 ms throughout. Every subscriber, on either instance, must either
 // receive each order's change or, after the order was created, a RESYNC (the gap signal: its
 // client reloads, and the reload shows the order). Nothing may be lost silently.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createLiveOrders, type LiveOrders } from '../../src/live/index.js';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { RedisLiveStore } from '../../src/live/redis-store.js';
 import { connectRedis } from '../../src/redis/connection.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
-import { createGateway, type Gateway } from '../../src/server.js';
-import { createQuotaShield, type QuotaShield } from '../../src/shield.js';
+import { startRedisServer, type RedisServer } from './redis-server.js';
 import { type SseSubscriber, sleep, subscribeSse, until } from '../live/support.js';
 
 const INTERVAL = 300;
-let redis: ChildProcess | undefined;
-let port: number;
+let redis: RedisServer | undefined;
 let sandbox: RunningSandbox;
-const instances: Array<{ shield: QuotaShield; live: LiveOrders; yoga: Gateway }> = [];
+const instances: App[] = [];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function startRedis(): Promise<void> {
-  const path = execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
-  const child = spawn(path, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  redis = child;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start within 5 s')), 5000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (/Ready to accept connections/i.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-}
-
-async function stopRedis(): Promise<void> {
-  const child = redis;
-  if (!child || child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
-
+// Built through createApp like main.ts: a budget large enough not to be what is tested, no per-key
+// limit, and a long request deadline (the subscriptions outlive the default 15 s).
 async function instance() {
-  const shield = await createQuotaShield(
-    {
-      baseUrl: sandbox.baseUrl,
-      credentials: cloposCredentials(sandbox.credentials),
-      cloposTimeoutMs: 10_000,
-      cloposBudgetPerMinute: 100_000,
-      cacheTtlMs: 2000,
-      requestTimeoutMs: 600_000,
-      redisUrl: `redis://127.0.0.1:${port}`,
-    },
-    { logger: { warn: () => undefined, info: () => undefined } },
-  );
-  const live = createLiveOrders(shield, { pollIntervalMs: INTERVAL, maxSubscriptionsPerKey: 500, cloposBudgetPerMinute: 100_000, lingerMs: 300, heartbeatMs: 1000 });
-  // A long request deadline: the subscriptions outlive the default 15 s.
-  const yoga = createGateway({ clopos: shield.clopos, live, requestTimeoutMs: 600_000 });
-  instances.push({ shield, live, yoga });
-  return { shield, live, yoga };
+  const config: Config = {
+    ...loadConfig({}),
+    logLevel: 'silent',
+    rateLimitPerMinute: 0,
+    pollIntervalMs: INTERVAL,
+    cloposBudgetPerMinute: 100_000,
+    cacheTtlMs: 2000,
+    requestTimeoutMs: 600_000,
+    redisUrl: redis!.url,
+  };
+  const app = await createApp(config, {
+    upstream: { baseUrl: sandbox.baseUrl, credentials: cloposCredentials(sandbox.credentials) },
+    shield: { logger: { warn: () => undefined, info: () => undefined } },
+    live: { lingerMs: 300, heartbeatMs: 1000 },
+  });
+  instances.push(app);
+  return app;
 }
 
 beforeAll(async () => {
-  port = await freePort();
-  await startRedis();
+  redis = await startRedisServer();
   sandbox = await startSandbox({ seed: 7 });
 });
 
 afterAll(async () => {
-  for (const i of instances) {
-    await i.live.close();
-    await i.shield.close();
-  }
+  for (const app of instances) await app.close();
   await sandbox?.close();
-  if (redis?.exitCode === null) {
-    redis.kill('SIGCONT');
-    redis.kill('SIGKILL');
-  }
+  await redis?.stop();
 });
 
 it('every subscriber on both instances gets every change or a RESYNC after it, through a Redis kill and a pause', async () => {
@@ -120,7 +77,7 @@ it('every subscriber on both instances gets every change or a RESYNC after it, t
   await sleep(2000);
   // Blips: each instance's pub/sub connection is dropped and comes back by itself; whatever was
   // published meanwhile never reaches that instance.
-  const admin = new Redis(port, '127.0.0.1');
+  const admin = new Redis(redis!.url);
   for (let i = 0; i < 3; i++) {
     await admin.client('KILL', 'TYPE', 'pubsub');
     await sleep(1500);
@@ -129,16 +86,16 @@ it('every subscriber on both instances gets every change or a RESYNC after it, t
   const blipsEndedAt = Date.now();
   await sleep(1000);
   const leaderBefore = a.live.status().leading ? 'A' : 'B';
-  await stopRedis();
+  await redis!.stop();
   const killedAt = Date.now();
   await sleep(20_000);
-  await startRedis();
+  await redis!.restart();
   const restartedAt = Date.now();
   await sleep(8000);
-  redis!.kill('SIGSTOP');
+  redis!.pause();
   const pausedAt = Date.now();
   await sleep(8000);
-  redis!.kill('SIGCONT');
+  redis!.resume();
   const resumedAt = Date.now();
   await sleep(8000);
   making = false;
@@ -187,7 +144,7 @@ it('every subscriber on both instances gets every change or a RESYNC after it, t
 
 it('marks the next tick RESYNC on an instance whose pub/sub connection dropped while changes were published', async () => {
   const quiet = { warn: () => undefined, info: () => undefined };
-  const [linkA, linkB] = await Promise.all([connectRedis(`redis://127.0.0.1:${port}`, { logger: quiet }), connectRedis(`redis://127.0.0.1:${port}`, { logger: quiet })]);
+  const [linkA, linkB] = await Promise.all([connectRedis(redis!.url, { logger: quiet }), connectRedis(redis!.url, { logger: quiet })]);
   const storeA = new RedisLiveStore(linkA, 'blip-test');
   const storeB = new RedisLiveStore(linkB, 'blip-test');
   const heard: string[] = [];
@@ -201,7 +158,7 @@ it('marks the next tick RESYNC on an instance whose pub/sub connection dropped w
     await sleep(300); // B's pub/sub connection subscribed
     await storeA.publish([change(1)], { polledAt: Date.now() });
     await until(() => heard.length === 2, 5000, 'the first change and tick');
-    const admin = new Redis(port, '127.0.0.1');
+    const admin = new Redis(redis!.url);
     await admin.client('KILL', 'TYPE', 'pubsub');
     admin.disconnect();
     // Published while B is not listening: B never hears change 2.

@@ -1,8 +1,6 @@
 // Live updates through the gateway process with REDIS_URL, for longer than the poller's Redis
 // lease (LEASE_TTL_MS, renewed by each poll), 3x the request deadline and the token lifetime:
 // changes keep arriving, readiness stays 200, the breaker closed.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { Budget } from '../../src/clopos/shield/budget.js';
@@ -10,45 +8,22 @@ import { RedisBudgetStore } from '../../src/clopos/shield/redis-stores.js';
 import { LEASE_TTL_MS } from '../../src/live/redis-store.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
+import { startRedisServer, type RedisServer } from './redis-server.js';
 import { type GatewayProcess, sleep, startGatewayProcess, subscribeWire, until, upstreamEnv } from '../support/process.js';
 
-let redis: ChildProcess | undefined;
-let port = 0;
+let redis: RedisServer | undefined;
 let sandbox: RunningSandbox;
 let gateway: GatewayProcess | undefined;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-    server.on('error', reject);
-  });
-}
-
 beforeAll(async () => {
-  port = await freePort();
-  const path = execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
-  const child = spawn(path, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  redis = child;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start within 5 s')), 5000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (/Ready to accept connections/i.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
+  redis = await startRedisServer();
   sandbox = await startSandbox({ seed: 7, tokenLifetimeSeconds: 2 });
 });
 
 afterAll(async () => {
   await gateway?.stop();
   await sandbox?.close();
-  redis?.kill('SIGKILL');
+  await redis?.stop();
 });
 
 it('keeps delivering past the Redis lease, the request deadline and the token lifetime', async () => {
@@ -59,7 +34,7 @@ it('keeps delivering past the Redis lease, the request deadline and the token li
     GATEWAY_API_KEYS: 'test:lasting-key',
     GATEWAY_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS),
     POLL_INTERVAL_MS: '250',
-    REDIS_URL: `redis://127.0.0.1:${port}`,
+    REDIS_URL: redis!.url,
   });
   const g = gateway;
   const subscriber = subscribeWire(g.url, { authorization: 'Bearer lasting-key' });
@@ -84,7 +59,7 @@ it('keeps delivering past the Redis lease, the request deadline and the token li
 }, 60_000);
 
 it("the poller's reserved share holds in the Redis budget too: queries stop short of it, the poller does not", async () => {
-  const client = new Redis(`redis://127.0.0.1:${port}`);
+  const client = new Redis(redis!.url);
   try {
     // Two instances' budgets on one key: 10 a minute, 3 kept for the poller.
     const shared = new RedisBudgetStore(client, `test:budget:${Date.now()}`, 10);

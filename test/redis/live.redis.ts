@@ -1,79 +1,39 @@
 // Live order updates on two gateway instances sharing one real redis-server: one lease, so they
 // poll Clopos as one, and both deliver every change (pub/sub) exactly once.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createLiveOrders, type LiveOrders } from '../../src/live/index.js';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
-import { createGateway, type Gateway } from '../../src/server.js';
-import { createQuotaShield, type QuotaShield } from '../../src/shield.js';
+import { startRedisServer, type RedisServer } from './redis-server.js';
 import { type SseSubscriber, sleep, subscribeSse, until } from '../live/support.js';
 
 const INTERVAL = 200;
-let redis: ChildProcess | undefined;
-let port: number;
+let redis: RedisServer | undefined;
 let sandbox: RunningSandbox;
-const instances: Array<{ shield: QuotaShield; live: LiveOrders; yoga: Gateway }> = [];
+const instances: App[] = [];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function startRedis(): Promise<void> {
-  const path = execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
-  const child = spawn(path, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  redis = child;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start within 5 s')), 5000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (/Ready to accept connections/i.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-}
-
+// Built through createApp like main.ts; a 280-a-minute budget shared in Redis, no per-key limit.
 async function instance() {
-  const shield = await createQuotaShield(
-    {
-      baseUrl: sandbox.baseUrl,
-      credentials: cloposCredentials(sandbox.credentials),
-      cloposTimeoutMs: 10_000,
-      cloposBudgetPerMinute: 280,
-      cacheTtlMs: 2000,
-      requestTimeoutMs: 15_000,
-      redisUrl: `redis://127.0.0.1:${port}`,
-    },
-    { logger: { warn: () => undefined, info: () => undefined } },
-  );
-  const live = createLiveOrders(shield, { pollIntervalMs: INTERVAL, maxSubscriptionsPerKey: 500, cloposBudgetPerMinute: 280, lingerMs: 300 });
-  const yoga = createGateway({ clopos: shield.clopos, live });
-  instances.push({ shield, live, yoga });
-  return { shield, live, yoga };
+  const config: Config = { ...loadConfig({}), logLevel: 'silent', rateLimitPerMinute: 0, pollIntervalMs: INTERVAL, cloposBudgetPerMinute: 280, cacheTtlMs: 2000, redisUrl: redis!.url };
+  const app = await createApp(config, {
+    upstream: { baseUrl: sandbox.baseUrl, credentials: cloposCredentials(sandbox.credentials) },
+    shield: { logger: { warn: () => undefined, info: () => undefined } },
+    live: { lingerMs: 300 },
+  });
+  instances.push(app);
+  return app;
 }
 
 beforeAll(async () => {
-  port = await freePort();
-  await startRedis();
+  redis = await startRedisServer();
   sandbox = await startSandbox({ seed: 7 });
 });
 
 afterAll(async () => {
-  for (const i of instances) {
-    await i.live.close();
-    await i.shield.close();
-  }
+  for (const app of instances) await app.close();
   await sandbox?.close();
-  redis?.kill('SIGKILL');
+  await redis?.stop();
 });
 
 it('two instances poll Clopos as one (one lease) and both deliver every change exactly once', async () => {

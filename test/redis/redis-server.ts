@@ -1,4 +1,7 @@
 // A throwaway redis-server on a free loopback port, for the Redis suites (CI installs Debian's).
+// The one copy of the start-up code: every Redis suite starts its server here. The port is chosen
+// once and kept, so a suite can kill the server and start it again (empty) where its clients
+// reconnect, or pause it (SIGSTOP) and resume it (SIGCONT).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -23,12 +26,19 @@ async function freePort(): Promise<number> {
 
 export interface RedisServer {
   url: string;
+  port: number;
+  /** SIGKILL (resuming it first if paused); a no-op when it is not running. */
   stop(): Promise<void>;
+  /** Starts it again, empty, on the same port (after stop). */
+  restart(): Promise<void>;
+  /** SIGSTOP: connections stay open but nothing answers. */
+  pause(): void;
+  /** SIGCONT after pause. */
+  resume(): void;
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(redisServerPath(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+async function spawnRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(redisServerPath(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -39,16 +49,37 @@ export async function startRedisServer(): Promise<RedisServer> {
         resolve();
       }
     });
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited with ${code}`));
+    });
   });
+  return child;
+}
+
+export async function startRedisServer(): Promise<RedisServer> {
+  const port = await freePort();
+  let child = await spawnRedis(port);
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     async stop() {
-      if (child.exitCode !== null) return;
+      const running = child;
+      if (running.exitCode !== null || running.signalCode !== null) return;
       await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
+        running.once('exit', () => resolve());
+        running.kill('SIGCONT');
+        running.kill('SIGKILL');
       });
+    },
+    async restart() {
+      child = await spawnRedis(port);
+    },
+    pause() {
+      child.kill('SIGSTOP');
+    },
+    resume() {
+      child.kill('SIGCONT');
     },
   };
 }

@@ -1,62 +1,13 @@
 // Two gateway instances against one sandbox and one real redis-server: they spend one Clopos
 // quota, reuse each other's cached answers and idempotency keys, and when Redis goes away they
 // keep serving reads from memory, say so, and refuse idempotent creates until it is back.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
+import { startRedisServer, type RedisServer } from './redis-server.js';
 import { CREATE, LIST, type ShieldedGateway, codes, simpleOrder, sleep, startShieldedGateway } from '../shield/support.js';
 
-function redisServerPath(): string {
-  try {
-    return execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('redis-server is not installed: `apt-get install -y redis-server` (CI does this before npm run test:redis)');
-  }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-let port: number;
-let redis: ChildProcess | undefined;
-
-async function startRedis(): Promise<void> {
-  const child = spawn(redisServerPath(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  redis = child;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start within 5 s')), 5000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (/Ready to accept connections/i.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-}
-
-async function stopRedis(): Promise<void> {
-  const child = redis;
-  redis = undefined;
-  if (!child || child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
-
+let redis: RedisServer;
 let sandbox: RunningSandbox;
 let a: ShieldedGateway;
 let b: ShieldedGateway;
@@ -66,21 +17,20 @@ const logger = { warn: (m: string) => warnings.push(m), info: () => undefined };
 async function twoInstances(settings: { cacheTtlMs?: number; cloposBudgetPerMinute?: number } = {}) {
   await a?.close();
   await b?.close();
-  const options = { sandbox, settings: { redisUrl: `redis://127.0.0.1:${port}`, ...settings }, deps: { logger } };
+  const options = { sandbox, settings: { redisUrl: redis.url, ...settings }, deps: { logger } };
   a = await startShieldedGateway(options);
   b = await startShieldedGateway(options);
 }
 
 beforeAll(async () => {
-  port = await freePort();
-  await startRedis();
+  redis = await startRedisServer();
   sandbox = await startSandbox({ seed: 7 });
 });
 
 afterAll(async () => {
   await a?.close();
   await b?.close();
-  await stopRedis();
+  await redis?.stop();
   await sandbox?.close();
 });
 
@@ -134,7 +84,7 @@ describe('when Redis stops', () => {
     await twoInstances({ cacheTtlMs: 2000 });
     expect(a.shield.health().redis).toBe('up');
     expect(a.shield.readiness.every((c) => c.check())).toBe(true);
-    await stopRedis();
+    await redis.stop();
     await sleep(300);
 
     const read = await a.gql(LIST, { first: 3 });
@@ -155,7 +105,7 @@ describe('when Redis stops', () => {
     const plain = await a.gql<{ createOrder: { order: { id: string } | null } }>(CREATE, { input: simpleOrder() });
     expect(plain.data!.createOrder.order).not.toBeNull();
 
-    await startRedis();
+    await redis.restart();
     const back = Date.now();
     while (a.shield.health().redis !== 'up' && Date.now() - back < 5000) await sleep(100);
     expect(a.shield.health().redis).toBe('up');

@@ -1,9 +1,11 @@
-// A gateway wired to a real sandbox on 127.0.0.1, as `npm start` wires them, for graph tests.
+// A gateway wired to a real sandbox on 127.0.0.1 for graph tests, built through createApp as
+// `npm start` builds it (quota shield included), so what is tested is what runs.
 import type { ExecutionResult } from 'graphql';
-import { createCloposClient } from '../../src/clopos/client.js';
-import type { CloposClientOptions } from '../../src/clopos/client.js';
+import { createApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/contract.js';
+import { createCloposClient, type CloposClientOptions } from '../../src/clopos/client.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
 
 export interface TestGateway {
@@ -21,6 +23,67 @@ export interface TestGateway {
 }
 
 export async function startTestGateway(
+  options: {
+    sandbox?: SandboxOptions;
+    /** The Clopos client's per-call timeout (CLOPOS_TIMEOUT_MS). */
+    client?: { timeoutMs?: number };
+    gateway?: Partial<Pick<GatewayOptions, 'apiKeys' | 'requestTimeoutMs' | 'commitWindowMs' | 'currency' | 'persistedOnly' | 'rateLimitPerMinute' | 'maxBodyBytes' | 'introspection' | 'idempotency'>>;
+  } = {},
+): Promise<TestGateway> {
+  const sandbox = await startSandbox({ seed: 7, ...options.sandbox });
+  const { currency, idempotency, ...gateway } = options.gateway ?? {};
+  // The production composition with settings that keep the shield out of what these tests assert:
+  // no response cache (CACHE_TTL_MS=0: each test sees the sandbox's current state), a budget no
+  // test reaches, no poller reserve; the breaker and retries as in production.
+  const config: Config = {
+    ...loadConfig({}),
+    logLevel: 'silent',
+    cacheTtlMs: 0,
+    cloposBudgetPerMinute: 1_000_000,
+    pollBudgetShare: 0,
+    ...(options.client?.timeoutMs ? { cloposTimeoutMs: options.client.timeoutMs } : {}),
+    ...(currency ? { cloposCurrency: currency } : {}),
+    ...gateway,
+  } as Config;
+  const app = await createApp(config, {
+    upstream: { baseUrl: sandbox.baseUrl, credentials: cloposCredentials(sandbox.credentials) },
+    shield: { logger: { warn: () => undefined, info: () => undefined } },
+    ...(idempotency ? { gateway: { idempotency } } : {}),
+  });
+  const { yoga } = app;
+  return {
+    sandbox,
+    yoga,
+    async gql(query, variables, headers) {
+      const response = await yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as ExecutionResult<never>) };
+    },
+    upstreamCalls(method, path) {
+      return sandbox.control
+        .requests()
+        .filter((r) => (!method || r.method === method) && (!path || r.path === path || r.path.startsWith(`${path}?`)));
+    },
+    async close() {
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/**
+ * EXCEPTION to building through createApp: a bare client and createGateway, no shield. Only for
+ * test/http/operations.test.ts (it injects its own readiness checks, which createApp composes
+ * itself) and test/http/security.test.ts (it injects a pass-through client factory and a failing
+ * fetch below the client), test/graph/upstream-errors.test.ts and test/graph/idempotency.test.ts
+ * (they inject Clopos 429s and assert how each single call maps: behind the shield a 429 rightly
+ * holds every later call back until its reset, 5-17 s, which no setting turns off). Everything
+ * else uses startTestGateway.
+ */
+export async function startBareTestGateway(
   options: {
     sandbox?: SandboxOptions;
     client?: Partial<CloposClientOptions>;
