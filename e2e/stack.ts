@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { createCloposClient } from '../src/clopos/client.js';
+import { createCloposClient } from '../src/upstreams/clopos/client.js';
 import { cloposCredentials, startSandbox } from '../src/sandbox/index.js';
 import type { RunningSandbox } from '../src/sandbox/contract.js';
 import { LiveOrders } from '../src/live/live.js';

@@ -4,8 +4,8 @@
 // bench build the gateway through this same function, so what is tested is what runs.
 import type { Server } from 'node:http';
 import type { TracerProvider } from '@opentelemetry/api';
-import type { CloposCredentials } from './clopos/api.js';
-import { createCloposClient } from './clopos/client.js';
+import type { CloposCredentials } from './upstreams/clopos/api.js';
+import { createCloposClient } from './upstreams/clopos/client.js';
 import type { Config } from './config.js';
 import type { ReadinessCheck } from './http/endpoints.js';
 import { attachWebSocket } from './http/websocket.js';
@@ -16,7 +16,7 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
 import { createGateway, gatewaySettings, type Gateway, type GatewayOptions } from './server.js';
 import { sharedRateLimit } from './redis/limits.js';
-import { createQuotaShield, type QuotaShield, type QuotaShieldDeps } from './shield.js';
+import { createQuotaShield, type QuotaShield, type QuotaShieldDeps } from './shield/compose.js';
 
 export interface AppDeps {
   /** Where Clopos is: CLOPOS_BASE_URL and credentials, or the embedded sandbox's. */

@@ -1,7 +1,7 @@
 // The gateway's settings, read from the environment once, validated, and failing fast with a
 // message that names the variable. Only src/main.ts passes process.env here. Every name is fixed
 // by the issues (ARCHITECTURE.md lists them); a number that turns a limit or cache off takes 0.
-import type { CloposCredentials } from './clopos/api.js';
+import type { CloposCredentials } from './upstreams/clopos/api.js';
 
 export type ApiKeyScope = 'read' | 'write';
 

@@ -2,7 +2,7 @@
 // embedded sandbox when no Clopos is configured, builds the app (src/app.ts), listens and drains.
 import { createServer, type ServerResponse } from 'node:http';
 import { createApp } from './app.js';
-import type { CloposCredentials } from './clopos/api.js';
+import type { CloposCredentials } from './upstreams/clopos/api.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { anonymousRefusal } from './http/auth.js';
 import { createLogger } from './observability/logger.js';

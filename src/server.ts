@@ -7,7 +7,7 @@ import { useOpenTelemetry } from '@envelop/opentelemetry';
 import type { TracerProvider } from '@opentelemetry/api';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
-import type { CloposApi } from './clopos/api.js';
+import type { CloposApi } from './upstreams/clopos/api.js';
 import type { OrderUpstream } from './domain/upstream.js';
 import { cloposUpstream, DEFAULT_CURRENCY } from './upstreams/clopos/index.js';
 import type { ApiKey, Config } from './config.js';

@@ -89,6 +89,13 @@ export interface OrderUpstream {
   create(order: NewOrder): Promise<CreatedOrder>;
   /** Null when the order does not exist. */
   cancel(id: string, options?: { venueId?: string }): Promise<Order | null>;
+  /**
+   * The live poller's read: orders by last update, newest first, page `page` (1-based) of `limit`,
+   * as the POS has them now (the poller's adapter sits on a client without the GET cache). The
+   * poller keeps its own watermark and reads pages until it reaches what it has seen, so every
+   * order returned has `updatedAt`, and `lines` as the POS stores them.
+   */
+  recentlyUpdated(page: number, limit: number): Promise<Order[]>;
   /** A live feed message as the graph shows it (the poller publishes the POS's own shape). */
   change(message: unknown): OrderChange;
 }

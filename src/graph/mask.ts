@@ -3,7 +3,7 @@
 // anything else is a bug and is masked by Yoga's default.
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type MaskError } from 'graphql-yoga';
-import { isUpstreamError, type UpstreamError } from '../clopos/errors.js';
+import { isUpstreamError, type UpstreamError } from '../upstreams/errors.js';
 import { isCodedError } from '../errors.js';
 import { InputError } from './scalars.js';
 

@@ -3,7 +3,7 @@
 // id, outcome). Never logs headers, variables, tokens or keys.
 import { getOperationAST, Kind, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { isUpstreamError } from '../clopos/errors.js';
+import { isUpstreamError } from '../upstreams/errors.js';
 import type { OrderPayloadModel } from '../graph/write/payloads.js';
 import { withoutRedaction, type Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';

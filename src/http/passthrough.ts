@@ -1,7 +1,7 @@
 // Pass-through: a caller with a gateway key and its own Clopos token (x-clopos-token) is served
 // by a CloposApi of its own, built for that token and kept in a bounded LRU by the token's digest,
 // so its calls (and whatever caches the upstream keeps) are never shared with other callers.
-import type { CloposApi } from '../clopos/api.js';
+import type { CloposApi } from '../upstreams/clopos/api.js';
 
 /** Builds the upstream for one token. `tokenDigest` is safe to log and to key caches by. */
 export type UpstreamForToken = (token: string, tokenDigest: string) => CloposApi;

@@ -4,7 +4,7 @@
 // orders at the watermark are read again every poll and told apart by a fingerprint of their
 // content, never by the timestamp alone.
 import { createHash } from 'node:crypto';
-import type { ClopOrder, ClopOrderStatus } from '../clopos/types.js';
+import type { ClopOrder, ClopOrderStatus } from '../upstreams/clopos/types.js';
 import type { ChangeKind } from './types.js';
 
 export interface KnownOrder {

@@ -1,7 +1,7 @@
 // Wires live order updates for main.ts (and the tests): the poller on the shield's uncached
 // client, its pace tied to the breaker and the quota, and its store in memory or, with REDIS_URL,
 // in Redis shared by every instance.
-import type { QuotaShield } from '../shield.js';
+import type { QuotaShield } from '../shield/compose.js';
 import { LiveOrders, type LiveLogger } from './live.js';
 import { RedisLiveStore } from './redis-store.js';
 import { MemoryLiveStore } from './store.js';

@@ -2,7 +2,7 @@
 // left for the poller (its reserved share plus what queries leave unspent) is below what it needs
 // at that interval, and while Clopos is failing (the shield's breaker open or probing, or the
 // poller's own calls failing), so it never hammers a Clopos that is down.
-import type { BreakerState } from '../clopos/shield/breaker.js';
+import type { BreakerState } from '../shield/breaker.js';
 
 export interface PollSignals {
   breaker: BreakerState;

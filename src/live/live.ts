@@ -17,8 +17,8 @@
 // the socket buffers are full), or it holds a poll's worth more than that at any time, it ends with
 // SLOW_CONSUMER, its slot is freed and its connection is closed. One poll's burst never counts.
 import { CodedError } from '../errors.js';
-import type { CloposApi } from '../clopos/api.js';
-import type { ClopOrder } from '../clopos/types.js';
+import type { CloposApi } from '../upstreams/clopos/api.js';
+import type { ClopOrder } from '../upstreams/clopos/types.js';
 import type { OrderStatus } from '../domain/order.js';
 import { toStatus } from '../upstreams/clopos/to-domain.js';
 import { errorLog } from '../observability/log-errors.js';

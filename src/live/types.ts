@@ -1,7 +1,7 @@
 // What the live poller publishes and every subscription receives: one change to one order, as a
 // plain JSON value so it crosses Redis pub/sub and sits in the change log unchanged; and the feed
 // signals (RESYNC, HEARTBEAT) that say whether the changes can be trusted to be complete and current.
-import type { ClopOrder, ClopOrderStatus } from '../clopos/types.js';
+import type { ClopOrder, ClopOrderStatus } from '../upstreams/clopos/types.js';
 
 import type { OrderChangeKind } from '../../generated/graphql.js';
 

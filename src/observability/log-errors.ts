@@ -2,7 +2,7 @@
 // input, a limit reached) are part of normal operation: one line at `info` or `warn` naming the
 // code, without a stack. Anything else is a bug: `error`, with its stack.
 import { GraphQLError } from 'graphql';
-import { isUpstreamError, type UpstreamErrorCode } from '../clopos/errors.js';
+import { isUpstreamError, type UpstreamErrorCode } from '../upstreams/errors.js';
 
 export interface ErrorLog {
   level: 'info' | 'warn' | 'error';

@@ -1,6 +1,6 @@
 // POST /auth (facts §1.2): four fields in, a JWT out. Limited per client IP, not per tenant.
 import type { IncomingMessage } from 'node:http';
-import type { ClopAuthResponse } from '../clopos/types.js';
+import type { ClopAuthResponse } from '../upstreams/clopos/types.js';
 import type { SandboxContext } from './context.js';
 import { apiError } from './http.js';
 import { rateLimitHeaders } from './rate-limit.js';

@@ -1,6 +1,6 @@
 // The brand the sandbox pretends to be: three venues, three sale types, a dozen customers and a
 // small menu. Names follow the docs' Baku examples so demo screens look plausible.
-import type { ClopCustomer } from '../clopos/types.js';
+import type { ClopCustomer } from '../upstreams/clopos/types.js';
 
 export const VENUE_IDS: readonly number[] = [1, 2, 3];
 

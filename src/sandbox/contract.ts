@@ -1,6 +1,6 @@
 // What the embedded sandbox offers to tests, benchmarks and `npm start`.
 // (Implementation: src/sandbox/index.ts exports startSandbox.)
-import type { ClopOrder, ClopOrderStatus } from '../clopos/types.js';
+import type { ClopOrder, ClopOrderStatus } from '../upstreams/clopos/types.js';
 
 export interface SandboxCredentials {
   client_id: string;

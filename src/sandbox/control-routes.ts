@@ -1,7 +1,7 @@
 // The controls over HTTP, under /__sandbox/ (outside the API base): not logged, not rate limited,
 // no token, so a frontend developer or a test in another process can drive the sandbox.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ClopOrder, ClopOrderStatus } from '../clopos/types.js';
+import type { ClopOrder, ClopOrderStatus } from '../upstreams/clopos/types.js';
 import type { Fault, SandboxControl } from './contract.js';
 import type { SandboxContext } from './context.js';
 import type { DemoRunner } from './demo.js';

@@ -1,6 +1,6 @@
 // The programmatic controls (contract.ts SandboxControl). Orders handed out are copies that
 // include the receipt (or null), so tests can see what demo mode and status moves did.
-import type { ClopOrder, ClopOrderStatus } from '../clopos/types.js';
+import type { ClopOrder, ClopOrderStatus } from '../upstreams/clopos/types.js';
 import type { SandboxControl } from './contract.js';
 import type { SandboxContext } from './context.js';
 import type { DemoRunner } from './demo.js';

@@ -1,6 +1,6 @@
 // POST /orders: validates the documented body (facts §1.4) and turns it into the stored order shape,
 // applying the documented server-side defaults.
-import type { ClopCreateOrderRequest, ClopModifier, ClopOrder } from '../clopos/types.js';
+import type { ClopCreateOrderRequest, ClopModifier, ClopOrder } from '../upstreams/clopos/types.js';
 import { VENUE_IDS } from './catalog.js';
 import type { Parsed } from './list-query.js';
 import { buildLine, buildOrder } from './orders.js';

@@ -1,6 +1,6 @@
 // Small node:http helpers: JSON answers, the documented error bodies, body reading.
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { ClopError } from '../clopos/types.js';
+import type { ClopError } from '../upstreams/clopos/types.js';
 
 export const MAX_BODY_BYTES = 1_000_000;
 

@@ -2,7 +2,7 @@
 // HTTP on loopback, for tests, benchmarks and `npm start` without a Clopos account.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CloposCredentials } from '../clopos/api.js';
+import type { CloposCredentials } from '../upstreams/clopos/api.js';
 import type { RunningSandbox, SandboxCredentials, SandboxOptions } from './contract.js';
 import { createContext, resolveOptions } from './context.js';
 import { createControl } from './control.js';

@@ -1,6 +1,6 @@
 // GET /orders parameters, read from the bracket-notation query (qs) and validated the way the
 // docs describe; anything off is a 400 invalid_parameter naming the parameter.
-import type { ClopOrderStatus } from '../clopos/types.js';
+import type { ClopOrderStatus } from '../upstreams/clopos/types.js';
 
 export const ORDER_STATUSES: readonly ClopOrderStatus[] = ['PENDING', 'RECEIVED', 'IGNORE', 'DELIVERED'];
 /** What the envelope's `sorts` lists and `sort[0]` accepts. */

@@ -1,5 +1,5 @@
 // Applies a parsed GET /orders query to the store: venue, status, date range, filters, sort, page.
-import type { ClopOrder } from '../clopos/types.js';
+import type { ClopOrder } from '../upstreams/clopos/types.js';
 import type { FilterField, ListQuery, ReceiptField, SortField } from './list-query.js';
 import type { StoredOrder } from './store.js';
 import { utcDay } from './time.js';

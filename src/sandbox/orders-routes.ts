@@ -1,5 +1,5 @@
 // The authenticated order endpoints (facts §1.4-1.7), after token and rate-limit checks passed.
-import type { ClopCreateOrderResponse, ClopUpdateOrderResponse } from '../clopos/types.js';
+import type { ClopCreateOrderResponse, ClopUpdateOrderResponse } from '../upstreams/clopos/types.js';
 import type { Reply } from './auth-route.js';
 import { VENUE_IDS } from './catalog.js';
 import type { SandboxContext } from './context.js';

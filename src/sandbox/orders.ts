@@ -1,7 +1,7 @@
 // Builds order objects in the exact stored shape the docs show (get-orders example), so seeded,
 // created (POST /orders) and control-added orders all read back identically.
 import { createHash } from 'node:crypto';
-import type { ClopCustomer, ClopModifier, ClopOrder, ClopOrderStatus, ClopProduct } from '../clopos/types.js';
+import type { ClopCustomer, ClopModifier, ClopOrder, ClopOrderStatus, ClopProduct } from '../upstreams/clopos/types.js';
 import { isoMicros } from './time.js';
 
 export interface LineInput {

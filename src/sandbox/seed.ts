@@ -1,6 +1,6 @@
 // Deterministic demo data: ~150 orders over the last five weeks, every status, three venues, a dozen
 // customers plus guests, lines with and without modifiers, receipts on most accepted orders.
-import type { ClopCustomer, ClopModifier, ClopOrderStatus, ClopReceipt } from '../clopos/types.js';
+import type { ClopCustomer, ClopModifier, ClopOrderStatus, ClopReceipt } from '../upstreams/clopos/types.js';
 import { COMMENTS, CUSTOMERS, DELIVERY_SALE_TYPE, DINE_IN_SALE_TYPE, MENU, PRODUCT_NOTES, type ModifierOption } from './catalog.js';
 import { buildLine, buildOrder, type OrderInput } from './orders.js';
 import { createRng, intBetween, pick, weighted, type Rng } from './prng.js';

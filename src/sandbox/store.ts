@@ -1,6 +1,6 @@
 // The sandbox's orders and their receipts, in memory. Seeded data is kept as a snapshot so
 // reset() can bring back exactly what a fresh sandbox had.
-import type { ClopOrder, ClopOrderStatus, ClopReceipt } from '../clopos/types.js';
+import type { ClopOrder, ClopOrderStatus, ClopReceipt } from '../upstreams/clopos/types.js';
 import { buildOrder } from './orders.js';
 import { createRng, type Rng } from './prng.js';
 import { FIRST_RECEIPT_ID, generateSeed, newReceipt, randomOrderInput, receiptFor } from './seed.js';

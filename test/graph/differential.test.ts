@@ -6,7 +6,7 @@
 // (generate.ts; DIFF_SEED=<n> to try another seed, DIFF_COUNT=<n> for more).
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCloposClient } from '../../src/clopos/client.js';
+import { createCloposClient } from '../../src/upstreams/clopos/client.js';
 import { useCompiledQueries } from '../../src/graph/jit.js';
 import { buildSchema } from '../../src/graph/schema.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';

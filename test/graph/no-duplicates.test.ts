@@ -4,7 +4,7 @@
 // the client was told, and ends with exactly one stored order that was returned, or none and a code.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClopOrder } from '../../src/clopos/types.js';
+import type { ClopOrder } from '../../src/upstreams/clopos/types.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { Fault, RunningSandbox } from '../../src/sandbox/contract.js';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ClopOrder } from '../../src/clopos/types.js';
+import type { ClopOrder } from '../../src/upstreams/clopos/types.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 let gw: TestGateway;

@@ -1,7 +1,7 @@
 // The gateway's security plugins end to end (yoga.fetch, sandbox over HTTP): keys and scopes,
 // pass-through, query limits, body and rate limits, CSRF, CORS, introspection, masking, audit lines.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCloposClient } from '../../src/clopos/client.js';
+import { createCloposClient } from '../../src/upstreams/clopos/client.js';
 import { LIMITS } from '../../src/http/limits.js';
 import { startBareTestGateway, type TestGateway } from '../support/gateway.js';
 import { captureLogs, type CapturedLogs } from '../support/logs.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClopOrder } from '../../src/clopos/types.js';
+import type { ClopOrder } from '../../src/upstreams/clopos/types.js';
 import { baselineState, classify, parseState, serializeState } from '../../src/live/classify.js';
 import { pollDelay } from '../../src/live/interval.js';
 import { matches } from '../../src/live/live.js';

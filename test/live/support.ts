@@ -1,6 +1,6 @@
 // A gateway with live order updates against a real sandbox, and SSE / graphql-ws subscribers.
 import { createApp } from '../../src/app.js';
-import { createCloposClient } from '../../src/clopos/client.js';
+import { createCloposClient } from '../../src/upstreams/clopos/client.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { normalizeKeys } from '../../src/http/auth.js';
 import { LiveOrders, type LiveOptions } from '../../src/live/live.js';

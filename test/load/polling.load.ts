@@ -7,7 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
 import { createGateway } from '../../src/server.js';
-import { createQuotaShield, type QuotaShield } from '../../src/shield.js';
+import { createQuotaShield, type QuotaShield } from '../../src/shield/compose.js';
 
 const CLIENTS = 200;
 const INTERVAL_MS = 2000;

@@ -3,8 +3,8 @@
 // changes keep arriving, readiness stays 200, the breaker closed.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { Budget } from '../../src/clopos/shield/budget.js';
-import { RedisBudgetStore } from '../../src/clopos/shield/redis-stores.js';
+import { Budget } from '../../src/shield/budget.js';
+import { RedisBudgetStore } from '../../src/shield/redis-stores.js';
 import { LEASE_TTL_MS } from '../../src/live/redis-store.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';

@@ -3,7 +3,7 @@
 // attempt's commit window and finds its order by the marker kept in Redis. Counted in the sandbox.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClopOrder } from '../../src/clopos/types.js';
+import type { ClopOrder } from '../../src/upstreams/clopos/types.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';

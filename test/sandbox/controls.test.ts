@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ClopOrder } from '../../src/clopos/types.js';
+import type { ClopOrder } from '../../src/upstreams/clopos/types.js';
 import type { RequestLogEntry } from '../../src/sandbox/index.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { REQUEST_LOG_LIMIT, RequestLog } from '../../src/sandbox/request-log.js';

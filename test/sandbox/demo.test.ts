@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { ClopOrder } from '../../src/clopos/types.js';
+import type { ClopOrder } from '../../src/upstreams/clopos/types.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { allOrders, api, control, sleep, tokenFor, type Api } from './helpers.js';
 

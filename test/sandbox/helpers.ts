@@ -1,5 +1,5 @@
 // Shared by the sandbox tests: plain fetch calls on 127.0.0.1, as the gateway makes them.
-import type { ClopOrder } from '../../src/clopos/types.js';
+import type { ClopOrder } from '../../src/upstreams/clopos/types.js';
 import type { RunningSandbox, SandboxCredentials } from '../../src/sandbox/index.js';
 
 export interface Answer<T = any> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClopModifier, ClopOrder } from '../../src/clopos/types.js';
+import type { ClopModifier, ClopOrder } from '../../src/upstreams/clopos/types.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { generateSeed } from '../../src/sandbox/seed.js';
 import { allOrders, api, tokenFor } from './helpers.js';

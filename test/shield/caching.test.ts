@@ -2,8 +2,8 @@
 // Clopos calls a burst of GraphQL requests costs, what keys keep apart, and what a create or
 // cancel drops.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCloposClient } from '../../src/clopos/client.js';
-import { credentialsIdentity } from '../../src/clopos/shield/keys.js';
+import { createCloposClient } from '../../src/upstreams/clopos/client.js';
+import { credentialsIdentity } from '../../src/shield/keys.js';
 import { cloposCredentials } from '../../src/sandbox/index.js';
 import { CANCEL, CREATE, LIST, ORDER, type ShieldedGateway, simpleOrder, sleep, startShieldedGateway } from './support.js';
 

@@ -3,9 +3,9 @@
 // against the sandbox over HTTP.
 import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../src/clopos/errors.js';
-import { Budget, MemoryBudgetStore } from '../../src/clopos/shield/budget.js';
-import { pollReserve } from '../../src/clopos/shield/index.js';
+import { UpstreamError } from '../../src/upstreams/errors.js';
+import { Budget, MemoryBudgetStore } from '../../src/shield/budget.js';
+import { pollReserve } from '../../src/shield/index.js';
 import { errorLog } from '../../src/observability/log-errors.js';
 import { currentScope, runDetached, runInScope } from '../../src/request-scope.js';
 import { type ShieldedGateway, startShieldedGateway } from './support.js';

@@ -1,7 +1,7 @@
 // The budget, 429 handling, retries and the circuit breaker, with the sandbox's faults over real
 // HTTP: what the GraphQL caller gets, how many requests Clopos saw, and within what time.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Budget, MemoryBudgetStore } from '../../src/clopos/shield/budget.js';
+import { Budget, MemoryBudgetStore } from '../../src/shield/budget.js';
 import { CREATE, LIST, type ShieldedGateway, codes, simpleOrder, sleep, startShieldedGateway } from './support.js';
 
 let gw: ShieldedGateway;

@@ -5,7 +5,7 @@ import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/contract.
 import { createApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Gateway } from '../../src/server.js';
-import type { QuotaShield, QuotaShieldSettings } from '../../src/shield.js';
+import type { QuotaShield, QuotaShieldSettings } from '../../src/shield/compose.js';
 
 export interface ShieldedGateway {
   sandbox: RunningSandbox;

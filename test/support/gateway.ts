@@ -5,7 +5,7 @@ import { createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/contract.js';
-import { createCloposClient, type CloposClientOptions } from '../../src/clopos/client.js';
+import { createCloposClient, type CloposClientOptions } from '../../src/upstreams/clopos/client.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
 
 export interface TestGateway {

@@ -96,6 +96,19 @@ export function describeUpstreamContract(name: string, start: () => Promise<Cont
       expectWellFormed(read!, upstream.capabilities.exactTotals);
     });
 
+    it('reads orders by last update, newest first, and a new order is on the first page', async () => {
+      const { upstream } = subject;
+      const created = await upstream.create(subject.newOrder());
+      const first = await upstream.recentlyUpdated(1, 10);
+      const times = first.map((o) => Date.parse(o.updatedAt ?? ''));
+      expect(times.every((t) => Number.isFinite(t))).toBe(true);
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      // Same-second ties may put it anywhere among the newest; it must be on the first page.
+      expect(first.map((o) => o.id)).toContain(created.id);
+      const second = await upstream.recentlyUpdated(2, 10);
+      expect(second.some((o) => first.some((f) => f.id === o.id))).toBe(false);
+    });
+
     it('cancels an order when it can, and the order then reads CANCELLED', async () => {
       const { upstream } = subject;
       if (!upstream.capabilities.cancelSupported) return;

@@ -5,7 +5,7 @@
 // attempt put in its lines' product_hash, and sends again only when the search proves it absent.
 import { createHash, randomUUID } from 'node:crypto';
 import type { CreateOrderInput } from '../../../generated/graphql.js';
-import { isUpstreamError } from '../../clopos/errors.js';
+import { isUpstreamError } from '../../upstreams/errors.js';
 import type { Order } from '../../domain/order.js';
 import type { NewOrder, OrderUpstream } from '../../domain/upstream.js';
 import { DEFAULT_COMMIT_WINDOW_MS } from '../../config.js';

@@ -1,7 +1,7 @@
-// The Clopos adapter: the upstream port over the Clopos client (src/clopos), mapping REST shapes
+// The Clopos adapter: the upstream port over the Clopos client (client.ts, auth.ts), mapping REST shapes
 // to the domain both ways. Clopos ids are positive integers; the graph carries them as strings.
 import type { IdCheck, OrderUpstream } from '../../domain/upstream.js';
-import type { CloposApi } from '../../clopos/api.js';
+import type { CloposApi } from './api.js';
 import type { FeedMessage } from '../../live/types.js';
 import { toCreateBody, toListParams } from './to-clopos.js';
 import { toChange, toOrder } from './to-domain.js';
@@ -64,6 +64,10 @@ export function cloposUpstream(api: CloposApi, options: CloposUpstreamOptions = 
     async cancel(id, options = {}) {
       const order = await api.cancelOrder(orderId(id), venue(options));
       return order ? toOrder(order, currency) : null;
+    },
+    async recentlyUpdated(page, limit) {
+      const found = await api.listOrders(toListParams({ page, limit, sort: { field: 'updatedAt', direction: 'DESC' }, withReceipt: true }));
+      return found.orders.map((order) => toOrder(order, currency));
     },
     change: (message) => toChange(message as FeedMessage, currency),
   };

@@ -2,8 +2,8 @@
 // omitted optional fields are left out (Clopos applies its defaults), never sent as null. Amounts
 // go as the JSON numbers the caller gave (Clopos takes numbers), unrounded.
 import type { ListQuery, NewOrder } from '../../domain/upstream.js';
-import type { ListOrdersParams, SortField } from '../../clopos/api.js';
-import type { ClopCreateOrderRequest } from '../../clopos/types.js';
+import type { ListOrdersParams, SortField } from './api.js';
+import type { ClopCreateOrderRequest } from './types.js';
 import { fromStatus } from './to-domain.js';
 
 type Body = ClopCreateOrderRequest;

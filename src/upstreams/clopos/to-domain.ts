@@ -23,7 +23,7 @@ import type {
   Receipt,
   ServiceCharge,
 } from '../../domain/order.js';
-import type { ClopCustomer, ClopModifier, ClopOrder, ClopOrderStatus, ClopProduct, ClopReceipt } from '../../clopos/types.js';
+import type { ClopCustomer, ClopModifier, ClopOrder, ClopOrderStatus, ClopProduct, ClopReceipt } from './types.js';
 import type { FeedMessage } from '../../live/types.js';
 
 /** Clopos calls a cancelled order IGNORE; the graph says CANCELLED. */

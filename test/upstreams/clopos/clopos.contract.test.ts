@@ -1,5 +1,5 @@
 // The upstream contract, run against the Clopos adapter over HTTP to the embedded sandbox.
-import { createCloposClient } from '../../../src/clopos/client.js';
+import { createCloposClient } from '../../../src/upstreams/clopos/client.js';
 import { cloposCredentials, startSandbox } from '../../../src/sandbox/index.js';
 import { cloposUpstream } from '../../../src/upstreams/clopos/index.js';
 import { describeUpstreamContract } from '../contract.js';

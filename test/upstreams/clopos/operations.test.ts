@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shieldTransport } from '../../../src/clopos/shield/transport.js';
-import { Budget, MemoryBudgetStore } from '../../../src/clopos/shield/budget.js';
+import { shieldTransport } from '../../../src/shield/transport.js';
+import { Budget, MemoryBudgetStore } from '../../../src/shield/budget.js';
 import { UPSTREAM_CALLS } from '../../../src/http/limits.js';
 import { CLOPOS_OPERATIONS, costOf, operation, operationFor, UnknownRoute } from '../../../src/upstreams/clopos/operations.js';
 

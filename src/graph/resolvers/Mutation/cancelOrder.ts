@@ -1,5 +1,5 @@
 import type { MutationResolvers } from '../../../../generated/graphql.js';
-import { isUpstreamError } from '../../../clopos/errors.js';
+import { isUpstreamError } from '../../../upstreams/errors.js';
 import { checkedId, optionalId } from '../../ids.js';
 import { failed, userError } from '../../write/payloads.js';
 

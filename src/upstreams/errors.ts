@@ -2,7 +2,7 @@
 // graph maps to a GraphQL code. Its `message` is always one of ours: the graph may show it, so it
 // never carries the token, credentials, URL or an upstream body. What Clopos said travels on
 // separate fields (`upstreamError`, `upstreamMessage`) for the write side to judge.
-import type { UpstreamOperation } from '../upstreams/clopos/operations.js';
+import type { UpstreamOperation } from './clopos/operations.js';
 
 export type UpstreamErrorCode =
   /** Clopos refuses the gateway's credentials: /auth rejects them, or a 401 survives one renewal. */

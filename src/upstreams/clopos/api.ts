@@ -1,5 +1,5 @@
 // The contract between the graph and an upstream POS. The graph calls only this interface;
-// src/clopos implements it for Clopos (a second POS would implement it too).
+// client.ts implements it for Clopos (a second POS would implement it too).
 import type { ClopCreateOrderRequest, ClopOrder, ClopOrderStatus } from './types.js';
 
 export interface CloposCredentials {

@@ -2,7 +2,7 @@
 // query encoding, the x-token middleware with its one renew-and-resend on 401, and translation of
 // every failure into an UpstreamError. No retries here: the quota shield (retries, budget,
 // breaker, cache) wraps this client, or its injectable `fetch`, as a separate layer.
-import { CLOPOS_OPERATIONS as OPS } from '../upstreams/clopos/operations.js';
+import { CLOPOS_OPERATIONS as OPS } from './operations.js';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { CloposApi, CloposCredentials, CreatedOrder, GetOrderOptions, ListOrdersParams, OrderPage } from './api.js';
 import { type TokenSource, createTokenSource } from './auth.js';
@@ -16,9 +16,9 @@ import {
   fromUnsuccessful,
   malformed,
   neverConnected,
-} from './errors.js';
+} from '../errors.js';
 import { getOrderQuery, listOrdersQuery, serializeQuery } from './query.js';
-import { currentScope } from '../request-scope.js';
+import { currentScope } from '../../request-scope.js';
 import type { ClopOrder, ClopCreateOrderRequest, paths } from './types.js';
 
 export interface CloposClientOptions {

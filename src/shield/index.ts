@@ -1,10 +1,10 @@
 // The quota shield: a Clopos client whose every call is coalesced, cached, budgeted, retried
 // (GETs) and guarded by a circuit breaker. Stores are in memory unless the caller hands in shared
 // ones (redis-stores.ts), so N gateway instances can spend one Clopos quota.
-import { operationSpec } from '../../upstreams/clopos/operations.js';
-import type { CloposApi, CloposCredentials } from '../api.js';
-import { createCloposClient, createCloposTokens } from '../client.js';
-import { currentScope } from '../../request-scope.js';
+import { operationSpec } from '../upstreams/clopos/operations.js';
+import type { CloposApi, CloposCredentials } from '../upstreams/clopos/api.js';
+import { createCloposClient, createCloposTokens } from '../upstreams/clopos/client.js';
+import { currentScope } from '../request-scope.js';
 import { CircuitBreaker, type BreakerOptions } from './breaker.js';
 import { Budget, type BudgetStore, MemoryBudgetStore } from './budget.js';
 import { Coalescer } from './coalescing.js';

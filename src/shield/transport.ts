@@ -2,8 +2,8 @@
 // 401 resends included. It spends the budget before a data call leaves, keeps each call inside
 // its request's deadline, and reads the RateLimit-* headers of every answer into the budget.
 // /auth has its own quota (60 a minute per IP) and neither spends nor reads the data budget.
-import { NotSentError, UpstreamError } from '../errors.js';
-import { operationFor, operationSpec } from '../../upstreams/clopos/operations.js';
+import { NotSentError, UpstreamError } from '../upstreams/errors.js';
+import { operationFor, operationSpec } from '../upstreams/clopos/operations.js';
 import { type Budget, BudgetExhausted, type BudgetLane } from './budget.js';
 
 export interface ShieldTransportOptions {

@@ -2,7 +2,7 @@
 // Clopos answer differently is the same: whose credentials (or, later, pass-through token) sent
 // it, the x-venue header, and the query. The key carries digests, never a secret.
 import { createHash } from 'node:crypto';
-import type { CloposCredentials } from '../api.js';
+import type { CloposCredentials } from '../upstreams/clopos/api.js';
 
 /** A short, stable, non-secret name for one set of Clopos credentials against one base URL. */
 export function credentialsIdentity(baseUrl: string, credentials: CloposCredentials): string {

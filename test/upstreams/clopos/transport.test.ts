@@ -1,8 +1,8 @@
 // Failures only a real socket shows: a server that never answers, one that hangs up, a port that
 // refuses. The create path must never resend, and must tell "never sent" from "answer lost".
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCloposClient, isUpstreamError, type UpstreamError } from '../../src/clopos/index.js';
-import type { ClopCreateOrderRequest } from '../../src/clopos/types.js';
+import { createCloposClient, isUpstreamError, type UpstreamError } from '../../../src/upstreams/clopos/rest.js';
+import type { ClopCreateOrderRequest } from '../../../src/upstreams/clopos/types.js';
 import { CREDENTIALS, caught, refusedBaseUrl, startServer, type TestServer } from './fake-clopos.js';
 
 const NEW_ORDER: ClopCreateOrderRequest = {

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { createTokenSource, isUpstreamError } from '../../src/clopos/index.js';
-import type { paths } from '../../src/clopos/types.js';
+import { createTokenSource, isUpstreamError } from '../../../src/upstreams/clopos/rest.js';
+import type { paths } from '../../../src/upstreams/clopos/types.js';
 import { BASE_URL, CREDENTIALS, caught, fakeClopos, json } from './fake-clopos.js';
 
 function source(fake: ReturnType<typeof fakeClopos>, now: () => number, renewMarginSeconds?: number) {

@@ -1,11 +1,11 @@
 // The CloposApi the graph gets: the Clopos client behind coalescing, the GET answer cache, the
 // breaker and GET retries. Creates and cancels go through the breaker once, never repeated, and
 // drop what they changed from the cache (the GraphQL response cache is dropped by the graph).
-import { operationSpec } from '../../upstreams/clopos/operations.js';
-import type { CloposApi, CreatedOrder, GetOrderOptions, ListOrdersParams, OrderPage } from '../api.js';
-import { UpstreamError, type UpstreamOperation } from '../errors.js';
-import { currentScope, runDetached } from '../../request-scope.js';
-import type { ClopCreateOrderRequest, ClopOrder } from '../types.js';
+import { operationSpec } from '../upstreams/clopos/operations.js';
+import type { CloposApi, CreatedOrder, GetOrderOptions, ListOrdersParams, OrderPage } from '../upstreams/clopos/api.js';
+import { UpstreamError, type UpstreamOperation } from '../upstreams/errors.js';
+import { currentScope, runDetached } from '../request-scope.js';
+import type { ClopCreateOrderRequest, ClopOrder } from '../upstreams/clopos/types.js';
 import type { Coalescer } from './coalescing.js';
 import { type GetCacheStore, MISS } from './get-cache.js';
 import { LISTS_TAG, orderTag, stableJson } from './keys.js';

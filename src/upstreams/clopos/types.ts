@@ -1,6 +1,6 @@
 // Names for the generated REST types, so the rest of the code (and codegen mappers) never
 // spells out `components["schemas"][...]`.
-import type { components, paths } from '../../generated/clopos.js';
+import type { components, paths } from '../../../generated/clopos.js';
 
 type Schemas = components['schemas'];
 

@@ -1,9 +1,9 @@
 // The client against the embedded sandbox over real HTTP: the same bytes a real Clopos would get.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCloposClient, isUpstreamError, type CloposApi } from '../../src/clopos/index.js';
-import type { ClopCreateOrderRequest } from '../../src/clopos/types.js';
-import { startSandbox } from '../../src/sandbox/index.js';
-import type { RunningSandbox } from '../../src/sandbox/contract.js';
+import { createCloposClient, isUpstreamError, type CloposApi } from '../../../src/upstreams/clopos/rest.js';
+import type { ClopCreateOrderRequest } from '../../../src/upstreams/clopos/types.js';
+import { startSandbox } from '../../../src/sandbox/index.js';
+import type { RunningSandbox } from '../../../src/sandbox/contract.js';
 
 const credentialsOf = (sandbox: RunningSandbox) => ({
   clientId: sandbox.credentials.client_id,

@@ -2,7 +2,7 @@
 // servers for what only a real socket shows (timeouts, resets, refused connections).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCloposClient, type CloposClientOptions } from '../../src/clopos/index.js';
+import { createCloposClient, type CloposClientOptions } from '../../../src/upstreams/clopos/rest.js';
 
 export const BASE_URL = 'https://clopos.test/open-api/v2';
 export const CREDENTIALS = {

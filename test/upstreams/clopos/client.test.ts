@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isUpstreamError, type UpstreamError } from '../../src/clopos/index.js';
-import type { ClopCreateOrderRequest } from '../../src/clopos/types.js';
+import { isUpstreamError, type UpstreamError } from '../../../src/upstreams/clopos/rest.js';
+import type { ClopCreateOrderRequest } from '../../../src/upstreams/clopos/types.js';
 import { BASE_URL, CREDENTIALS, caught, clientOn, fakeClopos, json, order } from './fake-clopos.js';
 
 const NEW_ORDER: ClopCreateOrderRequest = {

@@ -1,4 +1,4 @@
-// The public face of src/clopos: the graph imports from here (and the contract from api.ts).
+// The Clopos REST client's public face (client, token source, query strings), for tests and tools.
 export type {
   CloposApi,
   CloposCredentials,
@@ -17,5 +17,5 @@ export {
   type UpstreamErrorCode,
   type UpstreamErrorReason,
   type UpstreamOperation,
-} from './errors.js';
+} from '../errors.js';
 export { getOrderQuery, listOrdersQuery, RECEIPT_WITH, serializeQuery } from './query.js';

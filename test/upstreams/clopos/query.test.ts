@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getOrderQuery, listOrdersQuery, serializeQuery } from '../../src/clopos/index.js';
+import { getOrderQuery, listOrdersQuery, serializeQuery } from '../../../src/upstreams/clopos/rest.js';
 
 const encode = (params: Parameters<typeof listOrdersQuery>[0]) => serializeQuery(listOrdersQuery(params));
 

@@ -2,12 +2,12 @@
 // one token is shared by every call, reused until shortly before it expires, and fetched by at
 // most one request at a time. The token is opaque: its lifetime comes from `expires_at`
 // (`expires_in` as a fallback), never from decoding the JWT.
-import { CLOPOS_OPERATIONS } from '../upstreams/clopos/operations.js';
+import { CLOPOS_OPERATIONS } from './operations.js';
 import type { Client } from 'openapi-fetch';
 import type { CloposCredentials } from './api.js';
-import { UpstreamError, fromThrown, malformed, retryAfterSeconds } from './errors.js';
+import { UpstreamError, fromThrown, malformed, retryAfterSeconds } from '../errors.js';
 import type { paths } from './types.js';
-import { runDetached } from '../request-scope.js';
+import { runDetached } from '../../request-scope.js';
 
 export interface TokenSource {
   /** A token believed valid; fetched (once, shared by concurrent callers) when there is none. */

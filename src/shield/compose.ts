@@ -4,15 +4,15 @@
 import { createHash } from 'node:crypto';
 import { createInMemoryCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
-import type { CloposApi, CloposCredentials } from './clopos/api.js';
-import { type BreakerState, createCloposShield, credentialsIdentity, pollReserve, type CloposShield, type ShieldReporter } from './clopos/shield/index.js';
-import { FallbackBudgetStore, FallbackGetCache, RedisBudgetStore, RedisGetCache } from './clopos/shield/redis-stores.js';
-import type { BreakerOptions } from './clopos/shield/breaker.js';
-import type { RetryPolicy } from './clopos/shield/retry.js';
-import { dropOrderResponses, responseCachePlugin, sharedResponseCache } from './graph/response-cache.js';
-import { MemoryIdempotencyStore, type IdempotencyStore } from './graph/write/idempotency.js';
-import { RedisIdempotencyStore } from './graph/write/redis-idempotency.js';
-import { connectRedis, type RedisLink, type RedisLogger } from './redis/connection.js';
+import type { CloposApi, CloposCredentials } from '../upstreams/clopos/api.js';
+import { type BreakerState, createCloposShield, credentialsIdentity, pollReserve, type CloposShield, type ShieldReporter } from './index.js';
+import { FallbackBudgetStore, FallbackGetCache, RedisBudgetStore, RedisGetCache } from './redis-stores.js';
+import type { BreakerOptions } from './breaker.js';
+import type { RetryPolicy } from './retry.js';
+import { dropOrderResponses, responseCachePlugin, sharedResponseCache } from '../graph/response-cache.js';
+import { MemoryIdempotencyStore, type IdempotencyStore } from '../graph/write/idempotency.js';
+import { RedisIdempotencyStore } from '../graph/write/redis-idempotency.js';
+import { connectRedis, type RedisLink, type RedisLogger } from '../redis/connection.js';
 
 export interface QuotaShieldSettings {
   baseUrl: string;

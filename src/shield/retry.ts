@@ -4,8 +4,8 @@
 // all only while the request's deadline allows. Writes are never repeated here: a create may have
 // happened even when its answer was lost (the client's 401 resend is the one exception, and it
 // lives in the client).
-import { UpstreamError, isUpstreamError } from '../errors.js';
-import type { UpstreamOperation } from '../errors.js';
+import { UpstreamError, isUpstreamError } from '../upstreams/errors.js';
+import type { UpstreamOperation } from '../upstreams/errors.js';
 import { CircuitOpen, type CircuitBreaker } from './breaker.js';
 
 export interface RetryPolicy {

@@ -1,5 +1,5 @@
 // What the shield tells the outside (Prometheus metrics, logs). The same shape as ShieldMetrics
-// in src/observability/metrics.ts, declared here so src/clopos depends on nothing outside it.
+// in src/observability/metrics.ts, declared here so the shield depends on nothing outside it.
 import type { BreakerState } from './breaker.js';
 
 export interface ShieldReporter {
