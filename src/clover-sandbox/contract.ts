@@ -103,6 +103,8 @@ export interface CloverFault {
   path?: string;
   /** How many matching requests it applies to; default unlimited until cleared. */
   times?: number;
+  /** Let this many matching requests through first (e.g. 1: the second bulk_line_items call fails). */
+  skip?: number;
   latencyMs?: number;
   /** Answer this status with a Clover-style `{"message": ...}` body (or `body`). */
   status?: number;

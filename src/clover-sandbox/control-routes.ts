@@ -1,7 +1,7 @@
 // The controls over HTTP under /__sandbox (outside the API): no token, not logged, not rate
 // limited, so a frontend developer or a test in another process can drive the sandbox.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CloverFault, CloverSandboxControl } from './contract.js';
+import type { CloverFault, CloverOrder, CloverSandboxControl } from './contract.js';
 import type { DemoRunner } from './demo.js';
 import { readBody, sendJson } from './wire.js';
 
@@ -39,7 +39,7 @@ export async function handleControl({ control, demo }: ControlDeps, req: Incomin
         return send(200, control.orders());
       case 'POST /orders':
         if (body !== undefined && !isObject(body)) return send(400, { message: 'Body must be a partial order object' });
-        return send(201, control.addOrder(body as Partial<CloverFault> as never));
+        return send(201, control.addOrder(body as Partial<Omit<CloverOrder, 'id'>> | undefined));
       case 'GET /requests':
         return send(200, control.requests());
       case 'GET /requests/counts':
@@ -72,7 +72,7 @@ export async function handleControl({ control, demo }: ControlDeps, req: Incomin
     const update = /^POST \/orders\/([0-9A-Z]{13})$/.exec(route);
     if (update?.[1]) {
       if (!isObject(body)) return send(400, { message: 'Body must be {"state"?, "paymentState"?, "total"?, "note"?, "title"?}' });
-      return send(200, control.updateOrder(update[1], body));
+      return send(200, control.updateOrder(update[1], body as Parameters<CloverSandboxControl['updateOrder']>[1]));
     }
     return send(404, { message: `No control route ${route}` });
   } catch (error) {

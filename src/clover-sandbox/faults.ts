@@ -7,6 +7,7 @@ import { sendJson } from './wire.js';
 
 interface ActiveFault extends CloverFault {
   left: number;
+  skipLeft?: number;
 }
 
 function pathMatches(pattern: string, path: string): boolean {
@@ -22,7 +23,7 @@ export class FaultRegistry {
   add(fault: CloverFault): void {
     const problem = faultProblem(fault);
     if (problem) throw new TypeError(`Invalid fault: ${problem}`);
-    this.faults.push({ ...fault, left: fault.times ?? Infinity });
+    this.faults.push({ ...fault, left: fault.times ?? Infinity, skipLeft: fault.skip ?? 0 });
   }
 
   clear(): void {
@@ -30,22 +31,28 @@ export class FaultRegistry {
   }
 
   list(): CloverFault[] {
-    return this.faults.map(({ left: _left, ...f }) => ({ ...f }));
+    return this.faults.map(({ left: _left, skipLeft: _skip, ...f }) => ({ ...f }));
   }
 
   /** Takes one application of the first fault matching the request, if any. */
   take(method: string, route: string, path: string): CloverFault | undefined {
-    const index = this.faults.findIndex(
-      (f) =>
-        (f.method === undefined || f.method.toUpperCase() === method) &&
-        (f.route === undefined || f.route === route) &&
-        (f.path === undefined || pathMatches(f.path, path)),
-    );
-    const fault = this.faults[index];
-    if (!fault) return undefined;
-    fault.left -= 1;
-    if (fault.left <= 0) this.faults.splice(index, 1);
-    return fault;
+    for (let index = 0; index < this.faults.length; index++) {
+      const fault = this.faults[index]!;
+      const matches =
+        (fault.method === undefined || fault.method.toUpperCase() === method) &&
+        (fault.route === undefined || fault.route === route) &&
+        (fault.path === undefined || pathMatches(fault.path, path));
+      if (!matches) continue;
+      // `skip`: let the first matching requests through (e.g. fail the second bulk call, not the first).
+      if ((fault.skipLeft ?? 0) > 0) {
+        fault.skipLeft = (fault.skipLeft ?? 0) - 1;
+        continue;
+      }
+      fault.left -= 1;
+      if (fault.left <= 0) this.faults.splice(index, 1);
+      return fault;
+    }
+    return undefined;
   }
 }
 
@@ -57,6 +64,7 @@ export function faultProblem(value: unknown): string | undefined {
     ['route', (v) => typeof v === 'string' && /^[A-Z]+ \//.test(v), 'a route name such as "POST /orders/{orderId}/bulk_line_items"'],
     ['path', (v) => typeof v === 'string' && v.startsWith('/'), 'a path starting with "/" (after /v3/merchants/{mId}, e.g. "/orders")'],
     ['times', (v) => Number.isInteger(v) && (v as number) > 0, 'a positive integer'],
+    ['skip', (v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number'],
     ['latencyMs', (v) => typeof v === 'number' && v >= 0 && v <= 120_000, 'a number of milliseconds (0..120000)'],
     ['status', (v) => Number.isInteger(v) && (v as number) >= 100 && (v as number) <= 599, 'an HTTP status (100..599)'],
     ['retryAfter', (v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number of seconds'],

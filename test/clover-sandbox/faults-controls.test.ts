@@ -63,9 +63,33 @@ describe('Clover sandbox: faults', () => {
     expect(sb.control.orders()).toHaveLength(before + 1);
   });
 
+  it('with skip lets the first matching calls through: the second bulk call fails after 100 lines are stored', async () => {
+    const id = (await api.send('POST', '/orders', {})).body.id;
+    sb.control.injectFault({ route: 'POST /orders/{orderId}/bulk_line_items', skip: 1, status: 500, times: 1 });
+    const items = Array.from({ length: 100 }, (_, i) => ({ name: `L${i}`, price: 10 }));
+    expect((await api.send('POST', `/orders/${id}/bulk_line_items`, { items })).status).toBe(200);
+    expect((await api.send('POST', `/orders/${id}/bulk_line_items`, { items: items.slice(0, 5) })).status).toBe(500);
+    expect(sb.control.order(id)!.lineItems).toHaveLength(100);
+    // The clean-up a careful client does: delete the hidden order; it is gone everywhere.
+    expect((await api.send('DELETE', `/orders/${id}`)).status).toBe(200);
+    expect((await api.get(`/orders/${id}`)).status).toBe(404);
+    expect(sb.control.faults()).toEqual([]);
+  });
+
+  it('fails the final update (state open) while the order stays hidden', async () => {
+    const id = (await api.send('POST', '/orders', {})).body.id;
+    await api.send('POST', `/orders/${id}/line_items`, { name: 'x', price: 100 });
+    sb.control.injectFault({ route: 'POST /orders/{orderId}', status: 502, times: 1 });
+    expect((await api.send('POST', `/orders/${id}`, { state: 'open', total: 100 })).status).toBe(502);
+    expect(sb.control.order(id)!.state).toBeNull();
+    const listed = (await api.get('/orders?limit=1000')).body.elements.map((o: { id: string }) => o.id);
+    expect(listed).not.toContain(id);
+  });
+
   it('rejects a malformed fault naming the field', () => {
     expect(() => sb.control.injectFault({ status: 9999 })).toThrow(/status/);
     expect(() => sb.control.injectFault({ route: 'orders' })).toThrow(/route/);
+    expect(() => sb.control.injectFault({ skip: -1 })).toThrow(/skip/);
   });
 });
 
