@@ -3,6 +3,10 @@
 // never carries the token, credentials, URL or an upstream body. What Clopos said travels on
 // separate fields (`upstreamError`, `upstreamMessage`) for the write side to judge.
 import type { UpstreamOperation } from './clopos/operations.js';
+import type { CloverOperation } from './clover/operations.js';
+
+/** Any upstream's operation name (Clopos's table, or Clover's: src/upstreams/clover/operations.ts). */
+export type AnyOperation = UpstreamOperation | CloverOperation;
 
 export type UpstreamErrorCode =
   /** Clopos refuses the gateway's credentials: /auth rejects them, or a 401 survives one renewal. */
@@ -42,7 +46,7 @@ export type { UpstreamOperation };
 export interface UpstreamErrorInit {
   code: UpstreamErrorCode;
   reason: UpstreamErrorReason;
-  operation: UpstreamOperation;
+  operation: AnyOperation;
   status?: number;
   retryAfterSeconds?: number;
   upstreamError?: string;
@@ -59,7 +63,7 @@ export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';
   readonly code: UpstreamErrorCode;
   readonly reason: UpstreamErrorReason;
-  readonly operation: UpstreamOperation;
+  readonly operation: AnyOperation;
   /** The HTTP status, when Clopos answered at all. */
   readonly status?: number;
   /** With UPSTREAM_RATE_LIMITED: RateLimit-Reset, else Retry-After, else 60. */
@@ -72,7 +76,7 @@ export class UpstreamError extends Error {
   readonly notSent: boolean;
 
   constructor(init: UpstreamErrorInit) {
-    super(safeMessage(init.code, init.reason), init.cause === undefined ? undefined : { cause: init.cause });
+    super(safeMessage(init.code, init.reason, init.operation), init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.reason = init.reason;
     this.operation = init.operation;
@@ -88,30 +92,32 @@ export function isUpstreamError(e: unknown): e is UpstreamError {
   return e instanceof UpstreamError;
 }
 
-function safeMessage(code: UpstreamErrorCode, reason: UpstreamErrorReason): string {
+function safeMessage(code: UpstreamErrorCode, reason: UpstreamErrorReason, operation: AnyOperation): string {
+  // The vendor's name only (the operation tables keep Clover's names prefixed).
+  const pos = operation.startsWith('clover') ? 'Clover' : 'Clopos';
   switch (code) {
     case 'UPSTREAM_AUTH_FAILED':
-      return 'Clopos refused the gateway credentials';
+      return `${pos} refused the gateway credentials`;
     case 'UPSTREAM_RATE_LIMITED':
-      return 'Clopos rate limit reached; retry later';
+      return `${pos} rate limit reached; retry later`;
     case 'UPSTREAM_BAD_REQUEST':
-      return 'Clopos rejected the request';
+      return `${pos} rejected the request`;
     case 'UPSTREAM_NOT_FOUND':
-      return 'Clopos did not find the resource';
+      return `${pos} did not find the resource`;
     case 'UPSTREAM_OUTCOME_UNKNOWN':
       return reason === 'unidentifiable'
-        ? 'Clopos accepted the order but did not say which id it got'
-        : 'The order may or may not have been created: Clopos did not answer clearly';
+        ? `${pos} accepted the order but did not say which id it got`
+        : `The order may or may not have been created: ${pos} did not answer clearly`;
     case 'UPSTREAM_UNAVAILABLE':
       switch (reason) {
         case 'timeout':
-          return 'Clopos did not answer in time';
+          return `${pos} did not answer in time`;
         case 'network':
-          return 'Clopos could not be reached';
+          return `${pos} could not be reached`;
         case 'malformed':
-          return 'Clopos sent an unreadable answer';
+          return `${pos} sent an unreadable answer`;
         default:
-          return 'Clopos is unavailable';
+          return `${pos} is unavailable`;
       }
   }
 }
@@ -142,7 +148,7 @@ export function retryAfterSeconds(headers: Headers): number {
  * 401 arrives here only after the one renewal already happened.
  */
 export function fromHttpStatus(
-  operation: UpstreamOperation,
+  operation: AnyOperation,
   response: Response,
   body: unknown,
   create = false,
@@ -160,7 +166,7 @@ export function fromHttpStatus(
 }
 
 /** A 2xx whose envelope says `success:false`. Clopos answered explicitly, so nothing is unknown. */
-export function fromUnsuccessful(operation: UpstreamOperation, response: Response, body: unknown): UpstreamError {
+export function fromUnsuccessful(operation: AnyOperation, response: Response, body: unknown): UpstreamError {
   return new UpstreamError({
     operation,
     code: 'UPSTREAM_UNAVAILABLE',
@@ -171,7 +177,7 @@ export function fromUnsuccessful(operation: UpstreamOperation, response: Respons
 }
 
 /** A 2xx whose body is not the documented envelope. */
-export function malformed(operation: UpstreamOperation, status: number | undefined, create = false): UpstreamError {
+export function malformed(operation: AnyOperation, status: number | undefined, create = false): UpstreamError {
   return new UpstreamError({
     operation,
     code: create ? 'UPSTREAM_OUTCOME_UNKNOWN' : 'UPSTREAM_UNAVAILABLE',
@@ -223,7 +229,7 @@ function isTimeout(error: unknown): boolean {
  * For a create, a failure after the request may have left is UPSTREAM_OUTCOME_UNKNOWN.
  * Errors that are none of ours or the network's are bugs and are rethrown unchanged.
  */
-export function fromThrown(operation: UpstreamOperation, error: unknown, create = false): Error {
+export function fromThrown(operation: AnyOperation, error: unknown, create = false): Error {
   if (error instanceof UpstreamError) return error;
   if (error instanceof NotSentError) {
     return new UpstreamError({ operation, code: 'UPSTREAM_UNAVAILABLE', reason: error.reason, notSent: true, cause: error.cause });
