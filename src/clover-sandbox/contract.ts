@@ -146,6 +146,10 @@ export interface CloverSandboxControl {
   /** Every order, hidden and deleted included, newest first, with all line items and customers. */
   orders(): CloverOrder[];
   order(id: string): CloverOrder | undefined;
+  /** The merchant's customers (seeded, plus any created inline on an order): ids a createOrder may name. */
+  customers(): CloverCustomer[];
+  /** The inventory items and modifiers the sandbox knows (`{"item":{"id"}}`, `{"modifier":{"id"}}`). */
+  catalogue(): { items: Array<{ id: string; name: string; price: number }>; modifiers: Array<{ id: string; name: string; amount: number }> };
   /** An order arriving now (state "open" unless told), e.g. from a device. */
   addOrder(partial?: Partial<Omit<CloverOrder, 'id'>>): CloverOrder;
   /** Changes an order as a device would (bumps modifiedTime). */

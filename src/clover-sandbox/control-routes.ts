@@ -40,6 +40,10 @@ export async function handleControl({ control, demo }: ControlDeps, req: Incomin
       case 'POST /orders':
         if (body !== undefined && !isObject(body)) return send(400, { message: 'Body must be a partial order object' });
         return send(201, control.addOrder(body as Partial<Omit<CloverOrder, 'id'>> | undefined));
+      case 'GET /customers':
+        return send(200, control.customers());
+      case 'GET /catalogue':
+        return send(200, control.catalogue());
       case 'GET /requests':
         return send(200, control.requests());
       case 'GET /requests/counts':

@@ -37,6 +37,8 @@ export function createControl(ctx: CloverContext, demo: DemoRunner): CloverSandb
       const order = ctx.store.find(id);
       return order && structuredClone(order);
     },
+    customers: () => [...ctx.store.customers.values()].map((c) => ({ ...c })),
+    catalogue: () => structuredClone(ctx.store.catalogue),
     addOrder: (partial) => structuredClone(addArrival(ctx.store, partial)),
     updateOrder(id, patch) {
       const order = found(id);

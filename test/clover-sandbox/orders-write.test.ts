@@ -47,13 +47,31 @@ describe('Clover sandbox: creating a custom order', () => {
     expect(full.modifiedTime).toBeGreaterThanOrEqual(full.createdTime);
   });
 
+  it('adds inventory items by id, with the catalogue price and name', async () => {
+    const item = sb.control.catalogue().items[0]!;
+    const id = (await api.send('POST', '/orders', {})).body.id;
+    const line = await api.send('POST', `/orders/${id}/line_items`, { item: { id: item.id } });
+    expect(line.body).toMatchObject({ name: item.name, price: item.price, item: { id: item.id } });
+    const modifier = sb.control.catalogue().modifiers[0]!;
+    const mod = await api.send('POST', `/orders/${id}/line_items/${line.body.id}/modifications`, { modifier: { id: modifier.id } });
+    expect(mod.body).toMatchObject({ name: modifier.name, amount: modifier.amount });
+  });
+
   it('stores the currency given on create (upper case) and links known customers', async () => {
-    const customer = sb.control.orders().flatMap((o) => o.customers)[0]!;
+    const customer = sb.control.customers()[0]!;
+    expect(sb.control.customers()).toHaveLength(8);
     const created = await api.send('POST', '/orders', { currency: 'gbp', state: 'open', customers: [{ id: customer.id }] });
     expect(created.body.currency).toBe('GBP');
     const got = await api.get(`/orders/${created.body.id}?expand=customers`);
     expect(got.body.customers.elements[0].id).toBe(customer.id);
-    expect((await api.send('POST', '/orders', { customers: [{ id: 'NOSUCHPERSON0' }] })).status).toBe(400);
+    const unknown = await api.send('POST', '/orders', { customers: [{ id: 'NOSUCHPERSON0' }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toContain('customers[0].id');
+    // A customer without an id is created inline and can be named by later orders.
+    const inline = await api.send('POST', '/orders', { customers: [{ firstName: 'Rahid', phoneNumber: '+994705401040' }] });
+    const made = (await api.get(`/orders/${inline.body.id}?expand=customers`)).body.customers.elements[0];
+    expect(made).toMatchObject({ firstName: 'Rahid', phoneNumber: '+994705401040' });
+    expect(sb.control.customers().map((c) => c.id)).toContain(made.id);
   });
 
   it('refuses more than 100 lines per bulk call, storing none of them', async () => {
