@@ -16,7 +16,7 @@ export function presentCustomer(c: CloverCustomer, base: string): Record<string,
 
 /** `base` is the merchant's URL, e.g. http://127.0.0.1:PORT/v3/merchants/MID. */
 export function presentOrder(order: CloverOrder, expand: Expand, base: string): Record<string, unknown> {
-  const { lineItems, customers, deletedTime: _deleted, ...scalars } = order;
+  const { lineItems, customers, ...scalars } = order;
   const href = `${base}/orders/${order.id}`;
   const out: Record<string, unknown> = { href, ...scalars };
   if (expand.lineItems) out.lineItems = { elements: lineItems.slice(0, NESTED_CAP).map((l) => presentLine(l, expand.modifications, href)) };

@@ -176,8 +176,10 @@ export function handleMerchant(store: CloverStore, r: MerchantRequest, route: st
       const ex = expand();
       const page = parsePage(r.params);
       const sort = parseOrderBy(r.params.getAll('orderBy'));
-      // Hidden (state null) and deleted orders are never listed (facts §2.3).
-      const rows = store.all().filter((o) => o.deletedTime === undefined && o.state !== null && filters.every((f) => matches(o, f)));
+      // Hidden (state null) orders are never listed (facts §2.3). Deleted ones only when the query
+      // filters on deletedTime (a filter field in facts §2.6, which implies they can be asked for).
+      const wantsDeleted = filters.some((f) => f.field === 'deletedTime' && f.op !== 'IS NULL');
+      const rows = store.all().filter((o) => (wantsDeleted || o.deletedTime === undefined) && o.state !== null && filters.every((f) => matches(o, f)));
       rows.sort(compareBy(sort));
       const elements = rows.slice(page.offset, page.offset + page.limit).map((o) => presentOrder(o, ex, r.base));
       const href = `${r.base}/orders${r.rawQuery ? `?${r.rawQuery}` : ''}`;

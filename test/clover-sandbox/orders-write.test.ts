@@ -112,6 +112,10 @@ describe('Clover sandbox: creating a custom order', () => {
     expect((await api.get(`/orders/${id}`)).status).toBe(404);
     expect(await listedIds()).not.toContain(id);
     expect((await api.send('DELETE', `/orders/${id}`)).status).toBe(404);
+    // A poller can still learn of the deletion by asking for deletedTime.
+    const since = sb.control.order(id)!.deletedTime!;
+    const gone = (await api.get(`/orders?filter=deletedTime>=${since}`)).body.elements;
+    expect(gone).toEqual([expect.objectContaining({ id, deletedTime: since })]);
   });
 
   it('bumps modifiedTime on every change, so a modifiedTime>= poll sees updates', async () => {
