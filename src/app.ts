@@ -6,6 +6,9 @@ import type { Server } from 'node:http';
 import type { TracerProvider } from '@opentelemetry/api';
 import type { CloposCredentials } from './upstreams/clopos/api.js';
 import { createCloposClient } from './upstreams/clopos/client.js';
+import type { OrderUpstream } from './domain/upstream.js';
+import { dropOrderResponses } from './graph/response-cache.js';
+import { wireClover, type CloverConnection } from './upstreams/clover/compose.js';
 import type { Config } from './config.js';
 import type { ReadinessCheck } from './http/endpoints.js';
 import { attachWebSocket } from './http/websocket.js';
@@ -19,8 +22,11 @@ import { sharedRateLimit } from './redis/limits.js';
 import { createQuotaShield, type QuotaShield, type QuotaShieldDeps } from './shield/compose.js';
 
 export interface AppDeps {
-  /** Where Clopos is: CLOPOS_BASE_URL and credentials, or the embedded sandbox's. */
-  upstream: { baseUrl: string; credentials: CloposCredentials };
+  /**
+   * Where Clopos is (CLOPOS_BASE_URL and credentials, or the embedded sandbox's); or, with
+   * UPSTREAM=clover, where Clover is (`clover`: CLOVER_* or the embedded Clover sandbox's).
+   */
+  upstream: { baseUrl: string; credentials: CloposCredentials } | { clover: CloverConnection };
   /** Default: a logger at LOG_LEVEL. */
   logger?: Logger;
   /** Default: a registry of the gateway's own metrics (main adds Node's default ones). */
@@ -53,7 +59,13 @@ export interface App {
 export async function createApp(config: Config, deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
   const metrics = deps.metrics ?? createMetrics();
-  const { baseUrl, credentials } = deps.upstream;
+  const clover = 'clover' in deps.upstream ? deps.upstream.clover : undefined;
+  // Over Clover the Clopos shield below is never called; it still holds what is POS-neutral (the
+  // Redis link, the response cache, createOrder's idempotency store), keyed by the merchant.
+  const { baseUrl, credentials } =
+    'clover' in deps.upstream
+      ? { baseUrl: deps.upstream.clover.baseUrl, credentials: { clientId: 'clover', clientSecret: '-', brand: deps.upstream.clover.merchantId, integratorId: '-' } }
+      : deps.upstream;
   const network = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   // Innermost layer: counts and times what Clopos really receives.
   const cloposFetch = instrumentFetch(network, { baseUrl, metrics, logger });
@@ -72,21 +84,51 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
     },
     { logger: logger.child({ component: 'shield' }), fetch: cloposFetch, reporter: metrics.shield, ...deps.shield },
   );
+  const cloverWiring = clover
+    ? wireClover(
+        clover,
+        { timeoutMs: config.cloposTimeoutMs, requestTimeoutMs: config.requestTimeoutMs, currency: config.cloverCurrency },
+        {
+          network,
+          metrics,
+          logger,
+          ...(quota.redis ? { redis: quota.redis.client } : {}),
+          ...(deps.shield ? { shield: { ...(deps.shield.breaker ? { breaker: deps.shield.breaker } : {}), ...(deps.shield.retry ? { retry: deps.shield.retry } : {}) } } : {}),
+        },
+      )
+    : undefined;
   // Subscription.orderChanged: one poller for every subscriber (with REDIS_URL, for every instance).
-  const live = createLiveOrders(quota, { ...config, ...deps.live }, logger.child({ component: 'live' }));
+  const live = createLiveOrders(
+    quota,
+    { ...config, ...deps.live },
+    logger.child({ component: 'live' }),
+    cloverWiring
+      ? {
+          clopos: cloverWiring.feed,
+          // Clover's limit is per second (the gate); the poller slows down only for the breaker.
+          signals: () => ({ breaker: cloverWiring.shield.breaker.current(), remaining: Infinity, limit: Math.ceil(60_000 / config.pollIntervalMs) }),
+        }
+      : undefined,
+  );
 
   let draining = false;
-  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness];
+  const readiness: ReadinessCheck[] = [
+    { name: 'accepting', check: () => !draining },
+    ...quota.readiness,
+    ...(cloverWiring ? [{ name: 'clover-breaker', check: () => cloverWiring.shield.breaker.current() !== 'open' }] : []),
+  ];
   const yoga = createGateway({
     clopos: quota.clopos,
     ...gatewaySettings(config),
+    ...(cloverWiring ? { upstream: droppingResponses(cloverWiring.upstream, quota) } : {}),
     logger,
     metrics,
     readiness,
     ...(deps.tracerProvider ? { tracerProvider: deps.tracerProvider } : {}),
     // Pass-through: a client of its own per caller token (the gateway keeps them in a bounded LRU).
     // Shielded too (same budget and breaker), with cache keys of its own token.
-    upstreamForToken: (token, digest) =>
+    // Over Clover there is no pass-through (x-clopos-token is refused).
+    upstreamForToken: clover ? undefined : (token, digest) =>
       quota.shield.wrap(
         createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: quota.shield.transport, token }),
         `token:${digest}`,
@@ -111,6 +153,30 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
     close: async () => {
       await live.close();
       await quota.close();
+    },
+  };
+}
+
+/** After this gateway creates or cancels an order, cached query answers go (as the Clopos shield does). */
+function droppingResponses(upstream: OrderUpstream, quota: QuotaShield): OrderUpstream {
+  const drop = async () => {
+    if (quota.responseCache) await dropOrderResponses(quota.responseCache);
+  };
+  return {
+    ...upstream,
+    create: async (order) => {
+      try {
+        return await upstream.create(order);
+      } finally {
+        await drop();
+      }
+    },
+    cancel: async (id, options) => {
+      try {
+        return await upstream.cancel(id, options);
+      } finally {
+        await drop();
+      }
     },
   };
 }

@@ -16,6 +16,12 @@ export interface Config {
   port: number;
   /** Unset: the gateway starts the embedded sandbox and talks to it. */
   clopos: { baseUrl: string; credentials: CloposCredentials } | undefined;
+  /** UPSTREAM: which POS the graph serves (default clopos). */
+  upstream: 'clopos' | 'clover';
+  /** CLOVER_*: with UPSTREAM=clover; unset CLOVER_BASE_URL: the embedded Clover sandbox. */
+  clover: CloverSettings | undefined;
+  /** CLOVER_CURRENCY: the currency new Clover orders are written in (reads use each order's own). */
+  cloverCurrency: string;
   cloposTimeoutMs: number;
   /** How long after a create started Clopos may still commit it: repeats wait this out before searching. */
   commitWindowMs: number;
@@ -150,6 +156,39 @@ function cloposUpstream(env: Env): Config['clopos'] {
   };
 }
 
+export interface CloverSettings {
+  baseUrl: string;
+  merchantId: string;
+  /** CLOVER_API_TOKEN; may be absent when CLOVER_APP_ID and CLOVER_REFRESH_TOKEN are set. */
+  token: string | undefined;
+  /** CLOVER_APP_ID + CLOVER_REFRESH_TOKEN: OAuth with expiring tokens (the pair kept in Redis with REDIS_URL). */
+  oauth: { appId: string; refreshToken: string } | undefined;
+}
+
+function cloverUpstreamSettings(env: Env): CloverSettings | undefined {
+  const baseUrl = url(env, 'CLOVER_BASE_URL', ['https:', 'http:']);
+  if (baseUrl === undefined) return undefined;
+  const merchantId = text(env, 'CLOVER_MERCHANT_ID');
+  if (merchantId === undefined) throw new ConfigError('CLOVER_MERCHANT_ID', 'is required when CLOVER_BASE_URL is set.');
+  if (!/^[0-9A-Z]{13}$/.test(merchantId)) throw new ConfigError('CLOVER_MERCHANT_ID', `must be 13 capital letters and digits, got "${merchantId}".`);
+  const appId = text(env, 'CLOVER_APP_ID');
+  const refreshToken = text(env, 'CLOVER_REFRESH_TOKEN');
+  if ((appId === undefined) !== (refreshToken === undefined)) {
+    throw new ConfigError(appId === undefined ? 'CLOVER_APP_ID' : 'CLOVER_REFRESH_TOKEN', 'must be set together with the other (CLOVER_APP_ID and CLOVER_REFRESH_TOKEN).');
+  }
+  const token = text(env, 'CLOVER_API_TOKEN');
+  if (token === undefined && appId === undefined) {
+    throw new ConfigError('CLOVER_API_TOKEN', 'is required when CLOVER_BASE_URL is set (or CLOVER_APP_ID with CLOVER_REFRESH_TOKEN).');
+  }
+  return { baseUrl: baseUrl.replace(/\/+$/, ''), merchantId, token, oauth: appId && refreshToken ? { appId, refreshToken } : undefined };
+}
+
+function upstreamName(env: Env): 'clopos' | 'clover' {
+  const raw = text(env, 'UPSTREAM')?.toLowerCase() ?? 'clopos';
+  if (raw !== 'clopos' && raw !== 'clover') throw new ConfigError('UPSTREAM', `must be clopos or clover, got "${env.UPSTREAM}".`);
+  return raw;
+}
+
 /** `key`, `name:key`, `name:key:write` (may query, create and cancel) or `name:key:read` (may only query). */
 export function parseApiKeys(entries: string[]): ApiKey[] {
   const keys = entries.map((entry, index): ApiKey => {
@@ -178,6 +217,9 @@ export function loadConfig(env: Env): Config {
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     clopos,
+    upstream: upstreamName(env),
+    clover: cloverUpstreamSettings(env),
+    cloverCurrency: currency(env, 'CLOVER_CURRENCY', 'USD'),
     cloposTimeoutMs: integer(env, 'CLOPOS_TIMEOUT_MS', 10_000, 1, 600_000),
     commitWindowMs: integer(env, 'CLOPOS_COMMIT_WINDOW_MS', DEFAULT_COMMIT_WINDOW_MS, 0, 3_600_000),
     cloposBudgetPerMinute: integer(env, 'CLOPOS_BUDGET_PER_MINUTE', 280, 1, 1_000_000_000),

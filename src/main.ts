@@ -9,17 +9,30 @@ import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { startTracing, TRACE_EXPORTERS, type TraceExporterName } from './observability/tracing.js';
 import { cloposCredentials, startSandbox } from './sandbox/index.js';
-import type { RunningSandbox } from './sandbox/contract.js';
+import { startCloverSandbox } from './clover-sandbox/index.js';
+import type { CloverConnection } from './upstreams/clover/compose.js';
 import { runDetached } from './request-scope.js';
 
-async function upstream(config: Config): Promise<{ baseUrl: string; credentials: CloposCredentials; sandbox?: RunningSandbox }> {
-  if (config.clopos) return config.clopos;
+type Upstream = { baseUrl: string; credentials: CloposCredentials } | { clover: CloverConnection };
+
+async function upstream(config: Config): Promise<{ upstream: Upstream; baseUrl: string; sandbox?: { baseUrl: string; close(): Promise<void> } }> {
+  if (config.upstream === 'clover') {
+    if (config.clover) return { upstream: { clover: config.clover }, baseUrl: config.clover.baseUrl };
+    // UPSTREAM=clover and no CLOVER_BASE_URL: the embedded Clover sandbox, with orders moving on their own.
+    const sandbox = await runDetached(() => startCloverSandbox({ demo: true }));
+    return {
+      upstream: { clover: { baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, token: sandbox.token } },
+      baseUrl: sandbox.baseUrl,
+      sandbox,
+    };
+  }
+  if (config.clopos) return { upstream: config.clopos, baseUrl: config.clopos.baseUrl };
   // No CLOPOS_BASE_URL: run against the embedded sandbox, with orders moving on their own.
   // Detached: the sandbox's server and demo timer run for the life of the process.
   const sandbox = await runDetached(() => startSandbox({ demo: true }));
   return {
+    upstream: { baseUrl: sandbox.baseUrl, credentials: cloposCredentials(sandbox.credentials) },
     baseUrl: sandbox.baseUrl,
-    credentials: cloposCredentials(sandbox.credentials),
     sandbox,
   };
 }
@@ -44,10 +57,10 @@ async function main(): Promise<void> {
   const tracing = await startTracing(exporter).catch((error: Error) => fail(`Configuration error: ${error.message}`));
 
   const logger = createLogger({ level: config.logLevel });
-  const { baseUrl, credentials, sandbox } = await upstream(config);
+  const { upstream: where, baseUrl, sandbox } = await upstream(config);
   // Everything else is wired in one place (src/app.ts), the same way the tests build it.
   const app = await createApp(config, {
-    upstream: { baseUrl, credentials },
+    upstream: where,
     logger,
     metrics: createMetrics({ defaultMetrics: true }),
     ...(tracing?.provider ? { tracerProvider: tracing.provider } : {}),
@@ -79,7 +92,7 @@ async function main(): Promise<void> {
       {
         port,
         url: `http://localhost:${port}/graphql`,
-        upstream: sandbox ? `embedded sandbox ${sandbox.baseUrl}` : new URL(baseUrl).origin,
+        upstream: `${config.upstream} ${sandbox ? `embedded sandbox ${sandbox.baseUrl}` : new URL(baseUrl).origin}`,
         apiKeys: config.apiKeys.map((k) => `${k.name}:${k.scope}`),
         tracing: exporter,
       },

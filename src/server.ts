@@ -39,6 +39,8 @@ export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export interface GatewayOptions {
   clopos: CloposApi;
+  /** Another POS's adapter (UPSTREAM=clover): the graph calls it instead of Clopos through `clopos`. */
+  upstream?: OrderUpstream;
   /** CLOPOS_CURRENCY: the currency of Clopos's amounts; default AZN. */
   currency?: string;
   /** createOrder's idempotency keys; in memory by default. */
@@ -167,7 +169,7 @@ export function createGateway(options: GatewayOptions) {
       const address = (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
       const caller = state.caller?.id ?? callerOf(request);
       return createGraphContext(
-        upstreamOf(clopos),
+        own && passThrough ? upstreamOf(clopos) : (options.upstream ?? upstreamOf(clopos)),
         idempotency,
         caller,
         options.live,

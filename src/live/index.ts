@@ -3,6 +3,8 @@
 // in Redis shared by every instance.
 import type { QuotaShield } from '../shield/compose.js';
 import { LiveOrders, type LiveLogger } from './live.js';
+import type { CloposApi } from '../upstreams/clopos/api.js';
+import type { PollSignals } from './interval.js';
 import { RedisLiveStore } from './redis-store.js';
 import { MemoryLiveStore } from './store.js';
 import { FallbackSlots, MemorySlots, RedisSlots } from '../redis/limits.js';
@@ -18,10 +20,21 @@ export interface LiveSettings {
   heartbeatMs?: number;
 }
 
-export function createLiveOrders(quota: QuotaShield, settings: LiveSettings, logger?: LiveLogger & { info(o: object, m: string): void }): LiveOrders {
+/** Another POS's poll source (UPSTREAM=clover): its orders by last update, and its breaker. */
+export interface LiveSource {
+  clopos: CloposApi;
+  signals: () => PollSignals;
+}
+
+export function createLiveOrders(
+  quota: QuotaShield,
+  settings: LiveSettings,
+  logger?: LiveLogger & { info(o: object, m: string): void },
+  source?: LiveSource,
+): LiveOrders {
   const { shield } = quota;
   return new LiveOrders({
-    clopos: shield.fresh,
+    clopos: source?.clopos ?? shield.fresh,
     store: quota.redis ? new RedisLiveStore(quota.redis, shield.identity, logger) : new MemoryLiveStore(),
     pollIntervalMs: settings.pollIntervalMs,
     maxSubscriptionsPerKey: settings.maxSubscriptionsPerKey,
@@ -33,11 +46,11 @@ export function createLiveOrders(quota: QuotaShield, settings: LiveSettings, log
     // What remains of the budget for the poller (the budget minus what queries spent; at least its
     // reserve), against what it needs at its interval. Not Clopos's RateLimit-Remaining: that falls
     // with the queries' use, and stretching on it let busy queries delay live updates.
-    signals: () => ({
+    signals: source?.signals ?? (() => ({
       breaker: shield.breaker.current(),
       remaining: Math.max(shield.budget.reserved, settings.cloposBudgetPerMinute - shield.budget.querySpent()),
       limit: Math.ceil(60_000 / settings.pollIntervalMs),
-    }),
+    })),
     ...(logger ? { logger } : {}),
   });
 }

@@ -38,3 +38,14 @@ export const CLOVER_OPERATIONS = {
 } as const;
 
 export type CloverOperation = keyof typeof CLOVER_OPERATIONS;
+
+/** `/v3/merchants/X/orders/Y` → its table route (a bounded metrics label with no ids), or `other`. */
+export function cloverRoute(method: string, path: string): string {
+  const upper = method.toUpperCase();
+  for (const spec of Object.values(CLOVER_OPERATIONS)) {
+    if (spec.method !== upper) continue;
+    const pattern = new RegExp(`^${spec.route.replace(/\{[^}]+\}/g, '[^/]+')}/?$`);
+    if (pattern.test(path)) return spec.route;
+  }
+  return 'other';
+}
