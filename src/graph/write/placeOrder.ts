@@ -221,23 +221,24 @@ async function run(flow: Flow, record: IdempotencyRecord): Promise<OrderPayloadM
 }
 
 async function attempt(body: NewOrder, { upstream }: PlaceOrderDeps): Promise<IdempotencyOutcome> {
+  const pos = upstream.name === 'clover' ? 'Clover' : 'Clopos';
   try {
     const created = await upstream.create(body);
     return { kind: 'created', orderId: created.id, venueId: created.venueId };
   } catch (error) {
     if (isUpstreamError(error) && error.code === 'UPSTREAM_BAD_REQUEST') {
-      return { kind: 'rejected', userErrors: [userError(['input'], 'UPSTREAM_REJECTED', rejection(error.upstreamMessage))] };
+      return { kind: 'rejected', userErrors: [userError(['input'], 'UPSTREAM_REJECTED', rejection(error.upstreamMessage, pos))] };
     }
     if (isUpstreamError(error) && error.code === 'UPSTREAM_OUTCOME_UNKNOWN') return { kind: 'unknown' };
     throw error;
   }
 }
 
-/** Clopos's reason is useful to a person, unless it looks like it carries a secret or an address. */
-function rejection(message: string | undefined): string {
-  const generic = 'Clopos rejected the order.';
+/** The POS's reason is useful to a person, unless it looks like it carries a secret or an address. */
+function rejection(message: string | undefined, pos: string): string {
+  const generic = `${pos} rejected the order.`;
   if (!message || message.length > 300 || /eyJ[\w-]{8,}|secret|token|password|https?:\/\//i.test(message)) return generic;
-  return `Clopos rejected the order: ${message}`;
+  return `${pos} rejected the order: ${message}`;
 }
 
 const FIRST_UNKNOWN =

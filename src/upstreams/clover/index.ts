@@ -26,6 +26,11 @@ const NESTED_CAP = 100;
 export const BULK_MAX = 100;
 /** Line items per order for third-party apps (facts §2.2, March 2026 changelog). */
 export const MAX_LINE_ITEMS = 2500;
+/**
+ * Modifications are one call each, per unit (facts §2.4): at Clover's 16 calls/s more than this
+ * would hold a createOrder for seconds, so such an order is refused (README "Clover").
+ */
+export const MAX_MODIFICATION_CALLS = 100;
 /** totalCount over Clover: orders counted 1000 a call, at most this many calls (README "Clover"). */
 export const COUNT_CALLS = 5;
 const COUNT_LIMIT = 1000;
@@ -196,6 +201,10 @@ export function toCloverWrites(order: NewOrder, merchantId: string, currency: st
     total += unit * line.quantity;
   });
   if (items.length > MAX_LINE_ITEMS) throw refuse(`Clover takes at most ${MAX_LINE_ITEMS} line items (units) per order, got ${items.length}.`);
+  const modificationCalls = items.reduce((sum, item) => sum + item.modifications.length, 0);
+  if (modificationCalls > MAX_MODIFICATION_CALLS) {
+    throw refuse(`Clover applies modifiers one unit at a time; this order needs ${modificationCalls} modifier calls, at most ${MAX_MODIFICATION_CALLS} are allowed.`);
+  }
   const head: CloverOrderWrite = { currency, groupLineItems: true, orderType: { id: order.saleTypeId } };
   if (order.comment !== undefined) head.note = order.comment;
   const { id: customerId, name, phone } = order.customer;

@@ -43,7 +43,7 @@ describe('Query.orders over Clover', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const { data, errors } = await gw.wire<PageResult>(PAGE, { first: 7, after });
+      const { data, errors }: { data?: PageResult | null; errors?: unknown } = await gw.wire<PageResult>(PAGE, { first: 7, after });
       expect(errors).toBeUndefined();
       expect(data!.orders.totalCount).toBe(expected.length);
       seen.push(...data!.orders.nodes.map((n) => n.id));
