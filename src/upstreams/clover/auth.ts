@@ -46,7 +46,12 @@ export class MemoryPairStore implements PairStore {
     this.pair = pair;
   }
   exclusive(refresh: () => Promise<TokenPair>): Promise<TokenPair> {
-    this.running ??= refresh().finally(() => (this.running = undefined));
+    this.running ??= refresh()
+      .then((pair) => {
+        this.pair = pair;
+        return pair;
+      })
+      .finally(() => (this.running = undefined));
     return this.running;
   }
 }
@@ -104,10 +109,13 @@ export interface OAuthOptions {
   now?: () => number;
 }
 
+/** A 401 this soon after the refresh that gave the token is a permission error (Clover says 401 for both). */
+export const JUST_REFRESHED_MS = 1000;
+
 export function oauthTokens(o: OAuthOptions): CloverTokens {
   const now = o.now ?? Date.now;
   const margin = o.marginMs ?? 60_000;
-  /** Tokens this process got from a refresh within the last few seconds: a 401 on them is final. */
+  /** When this process got each token from a refresh: a 401 on one just refreshed is final. */
   const fresh = new Map<string, number>();
   const doRefresh = () =>
     o.store.exclusive(async () => {
@@ -124,7 +132,7 @@ export function oauthTokens(o: OAuthOptions): CloverTokens {
     },
     async renew(used) {
       const at = fresh.get(used);
-      if (at !== undefined && now() - at < 30_000) return undefined;
+      if (at !== undefined && now() - at < JUST_REFRESHED_MS) return undefined;
       // Another holder may already have a newer token than the one that failed.
       const stored = usable(await o.store.get());
       if (stored && stored !== used) return stored;

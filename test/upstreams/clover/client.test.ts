@@ -1,0 +1,96 @@
+// The Clover client and shield against the Clover sandbox over HTTP: OAuth refresh (single-use
+// refresh tokens, one refresh for concurrent callers, a 401 right after a refresh is final), a
+// missing permission as an auth error, and the rate gate keeping a burst under Clover's per-token
+// limits (the sandbox enforcing them answers 429 past 16/s or 5 in flight).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startCloverSandbox } from '../../../src/clover-sandbox/index.js';
+import type { RunningCloverSandbox } from '../../../src/clover-sandbox/contract.js';
+import { fixedToken, JUST_REFRESHED_MS, MemoryPairStore, oauthTokens } from '../../../src/upstreams/clover/auth.js';
+import { cloverRefresher, createCloverClient } from '../../../src/upstreams/clover/client.js';
+import { createCloverShield } from '../../../src/upstreams/clover/shield.js';
+import { UpstreamError } from '../../../src/upstreams/errors.js';
+
+let sandbox: RunningCloverSandbox;
+beforeAll(async () => {
+  sandbox = await startCloverSandbox({ seed: 11 });
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.control.reset());
+
+const refreshes = () => sandbox.control.requests().filter((r) => r.route === 'POST /oauth/v2/refresh').length;
+
+function oauthClient() {
+  const tokens = oauthTokens({
+    appId: sandbox.oauth.appId,
+    // reset() starts a new refresh token generation: the valid one now.
+    refreshToken: sandbox.control.currentRefreshToken(),
+    store: new MemoryPairStore(),
+    refresh: cloverRefresher(sandbox.baseUrl),
+  });
+  return createCloverClient({ baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, tokens });
+}
+
+describe('OAuth with expiring tokens', () => {
+  it('refreshes once for concurrent first calls, and again (once) when the access token expires', async () => {
+    const api = oauthClient();
+    const pages = await Promise.all([1, 2, 3, 4].map(() => api.listOrders({ filters: [], limit: 2, offset: 0 })));
+    expect(pages.every((p) => p.length === 2)).toBe(true);
+    expect(refreshes()).toBe(1);
+    // Past the just-refreshed second: a 401 now means the token expired, and is renewed once.
+    await new Promise((r) => setTimeout(r, JUST_REFRESHED_MS + 100));
+    sandbox.control.expireAccessTokens();
+    await api.listOrders({ filters: [], limit: 1, offset: 0 });
+    expect(refreshes()).toBe(2);
+  });
+
+  it('a 401 right after a refresh is an auth error, not a reason to refresh again', async () => {
+    const api = oauthClient();
+    await api.listOrders({ filters: [], limit: 1, offset: 0 });
+    sandbox.control.setWritePermission(false);
+    const failed = await api.createOrder({}).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(UpstreamError);
+    expect(failed).toMatchObject({ code: 'UPSTREAM_AUTH_FAILED', message: 'Clover refused the gateway credentials' });
+    // The token came from a refresh a moment ago: no second refresh, no resend.
+    expect(refreshes()).toBe(1);
+    expect(sandbox.control.requests().filter((r) => r.route === 'POST /orders').length).toBe(1);
+  });
+
+  it('a spent refresh token is an auth error that names no token', async () => {
+    const tokens = oauthTokens({ appId: sandbox.oauth.appId, refreshToken: 'refresh-spent', store: new MemoryPairStore(), refresh: cloverRefresher(sandbox.baseUrl) });
+    const api = createCloverClient({ baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, tokens });
+    const failed = (await api.listOrders({ filters: [], limit: 1, offset: 0 }).catch((e: unknown) => e)) as UpstreamError;
+    expect(failed.code).toBe('UPSTREAM_AUTH_FAILED');
+    expect(failed.message).not.toMatch(/refresh-/);
+  });
+});
+
+describe('the fixed API token', () => {
+  it('answers a missing permission (401) as an auth error without resending', async () => {
+    const api = createCloverClient({ baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, tokens: fixedToken(sandbox.token) });
+    sandbox.control.setWritePermission(false);
+    await expect(api.createOrder({})).rejects.toMatchObject({ code: 'UPSTREAM_AUTH_FAILED' });
+    expect(sandbox.control.requests().filter((r) => r.route === 'POST /orders').length).toBe(1);
+  });
+});
+
+describe('the Clover shield', () => {
+  it('keeps a burst of 40 reads within 16/s and 5 in flight: the enforcing sandbox never answers 429', async () => {
+    sandbox.control.setEnforceRateLimits(true);
+    const shield = createCloverShield({ requestTimeoutMs: 15_000 });
+    const api = shield.wrap(createCloverClient({ baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, tokens: fixedToken(sandbox.token), fetch: shield.transport(globalThis.fetch) }));
+    const pages = await Promise.all(Array.from({ length: 40 }, () => api.listOrders({ filters: [], limit: 1, offset: 0 })));
+    expect(pages).toHaveLength(40);
+    const statuses = sandbox.control.requests().map((r) => r.status);
+    expect(statuses.filter((s) => s === 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(40);
+  });
+
+  it('without the gate the same burst earns 429s, which the client reports as rate limited', async () => {
+    sandbox.control.setEnforceRateLimits(true);
+    const api = createCloverClient({ baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, tokens: fixedToken(sandbox.token) });
+    const results = await Promise.allSettled(Array.from({ length: 40 }, () => api.listOrders({ filters: [], limit: 1, offset: 0 })));
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.reason).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED' });
+  });
+});
