@@ -254,7 +254,12 @@ export type OrderConnection = {
   nodes: Array<Order>;
   /** Whether there are more pages, and the cursors at this page's ends. */
   pageInfo: PageInfo;
-  /** How many orders match the filter, across all pages. */
+  /**
+   * How many orders match the filter, across all pages. Over Clover (UPSTREAM=clover, which returns
+   * no count) it is counted exactly up to 5000 matching orders (extra list calls of 1000 orders, made
+   * only when this page is full); past 5000 it is a lower bound, one more than the orders counted, so
+   * `hasNextPage` stays true while pages are full. Cursors are exact either way.
+   */
   totalCount: Scalars['Int']['output'];
 };
 
