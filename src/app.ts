@@ -87,7 +87,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
   const cloverWiring = clover
     ? wireClover(
         clover,
-        { timeoutMs: config.cloposTimeoutMs, requestTimeoutMs: config.requestTimeoutMs, currency: config.cloverCurrency },
+        { timeoutMs: config.cloposTimeoutMs, requestTimeoutMs: config.requestTimeoutMs, currency: config.cloverCurrency, cacheTtlMs: config.cacheTtlMs },
         {
           network,
           metrics,

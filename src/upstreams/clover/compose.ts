@@ -1,7 +1,6 @@
 // Wires the Clover upstream for createApp: tokens (fixed, or OAuth with the pair in Redis when
 // there is a Redis link), the instrumented network under the Clover shield's gate, the shielded
-// client, the adapter, and the live poller's feed (no GET cache exists on this path, so the
-// poller's client is the same shielded one).
+// client (with a GET cache for queries), the adapter, and the live poller's feed (uncached).
 import type { Redis } from 'ioredis';
 import type { OrderUpstream } from '../../domain/upstream.js';
 import type { CloposApi } from '../clopos/api.js';
@@ -31,7 +30,7 @@ export interface CloverWiring {
 
 export function wireClover(
   connection: CloverConnection,
-  settings: { timeoutMs: number; requestTimeoutMs: number; currency: string },
+  settings: { timeoutMs: number; requestTimeoutMs: number; currency: string; cacheTtlMs?: number },
   deps: { network: typeof fetch; metrics?: GatewayMetrics; logger?: Logger; redis?: Redis; shield?: Pick<CloverShieldOptions, 'breaker' | 'retry'> },
 ): CloverWiring {
   const instrumented: typeof fetch = async (input, init) => {
@@ -62,6 +61,8 @@ export function wireClover(
   } else {
     tokens = fixedToken(connection.token ?? '');
   }
-  const api = shield.wrap(createCloverClient({ baseUrl: connection.baseUrl, merchantId: connection.merchantId, tokens, fetch: transport, timeoutMs: settings.timeoutMs }));
-  return { upstream: cloverUpstream(api, { currency: settings.currency }), api, shield, feed: cloverFeed(api) };
+  const inner = createCloverClient({ baseUrl: connection.baseUrl, merchantId: connection.merchantId, tokens, fetch: transport, timeoutMs: settings.timeoutMs });
+  // Queries read through the GET cache (CACHE_TTL_MS); the poller must see Clover as it is now.
+  const api = shield.wrap(inner, { cacheTtlMs: settings.cacheTtlMs ?? 0 });
+  return { upstream: cloverUpstream(api, { currency: settings.currency }), api, shield, feed: cloverFeed(shield.wrap(inner)) };
 }

@@ -29,8 +29,12 @@ export interface CloverShield {
   breaker: CircuitBreaker;
   /** The fetch to build the Clover client on: every request under the merchant waits for the gate. */
   transport(inner: typeof fetch): typeof fetch;
-  /** The client with the breaker and retries around each call. */
-  wrap(api: CloverApi): CloverApi;
+  /**
+   * The client with the breaker and retries around each call; with `cacheTtlMs` > 0 its reads are
+   * also cached for that long and identical reads in flight share one call (any write through it
+   * drops the cache). The live poller's client is wrapped without a cache.
+   */
+  wrap(api: CloverApi, options?: { cacheTtlMs?: number }): CloverApi;
 }
 
 export function createCloverShield(options: CloverShieldOptions): CloverShield {
@@ -75,17 +79,41 @@ export function createCloverShield(options: CloverShieldOptions): CloverShield {
       ...(options.retry ? { policy: options.retry } : {}),
     });
 
-  const wrap = (api: CloverApi): CloverApi => ({
-    merchantId: api.merchantId,
-    listOrders: (p) => call('cloverListOrders', () => api.listOrders(p)),
-    getOrder: (id, expand) => call('cloverGetOrder', () => api.getOrder(id, expand)),
-    listLineItems: (id, offset, limit) => call('cloverListLineItems', () => api.listLineItems(id, offset, limit)),
-    createOrder: (body) => call('cloverCreateOrder', () => api.createOrder(body)),
-    updateOrder: (id, body) => call('cloverUpdateOrder', () => api.updateOrder(id, body)),
-    deleteOrder: (id) => call('cloverDeleteOrder', () => api.deleteOrder(id)),
-    addLineItems: (id, items) => call('cloverAddLineItems', () => api.addLineItems(id, items)),
-    addModification: (orderId, lineId, body) => call('cloverAddModification', () => api.addModification(orderId, lineId, body)),
-  });
+  const wrap = (api: CloverApi, wrapOptions: { cacheTtlMs?: number } = {}): CloverApi => {
+    const ttl = wrapOptions.cacheTtlMs ?? 0;
+    const reads = new Map<string, { until: number; value: Promise<unknown> }>();
+    const read = <T>(name: CloverOperation, args: unknown[], run: () => Promise<T>): Promise<T> => {
+      if (ttl <= 0) return call(name, run);
+      const key = JSON.stringify([name, ...args]);
+      const now = Date.now();
+      const held = reads.get(key);
+      if (held && held.until > now) return held.value as Promise<T>;
+      // In flight: shared until it settles; answered: kept for the TTL; failed: forgotten.
+      const entry = { until: Infinity, value: call(name, run) as Promise<unknown> };
+      reads.set(key, entry);
+      entry.value.then(
+        () => (entry.until = Date.now() + ttl),
+        () => reads.get(key) === entry && reads.delete(key),
+      );
+      if (reads.size > 1000) for (const [k, e] of reads) if (e.until <= now) reads.delete(k);
+      return entry.value as Promise<T>;
+    };
+    const write = <T>(name: CloverOperation, run: () => Promise<T>): Promise<T> => {
+      reads.clear();
+      return call(name, run).finally(() => reads.clear());
+    };
+    return {
+      merchantId: api.merchantId,
+      listOrders: (p) => read('cloverListOrders', [p], () => api.listOrders(p)),
+      getOrder: (id, expand) => read('cloverGetOrder', [id, expand], () => api.getOrder(id, expand)),
+      listLineItems: (id, offset, limit) => read('cloverListLineItems', [id, offset, limit], () => api.listLineItems(id, offset, limit)),
+      createOrder: (body) => write('cloverCreateOrder', () => api.createOrder(body)),
+      updateOrder: (id, body) => write('cloverUpdateOrder', () => api.updateOrder(id, body)),
+      deleteOrder: (id) => write('cloverDeleteOrder', () => api.deleteOrder(id)),
+      addLineItems: (id, items) => write('cloverAddLineItems', () => api.addLineItems(id, items)),
+      addModification: (orderId, lineId, body) => write('cloverAddModification', () => api.addModification(orderId, lineId, body)),
+    };
+  };
 
   return { gate, breaker, transport, wrap };
 }
