@@ -12,6 +12,7 @@ import { wireClover, type CloverConnection } from './upstreams/clover/compose.js
 import type { Config } from './config.js';
 import type { ReadinessCheck } from './http/endpoints.js';
 import { attachWebSocket } from './http/websocket.js';
+import { cloverGraphiQLOptions } from './http/graphiql.js';
 import { createLiveOrders, type LiveSettings } from './live/index.js';
 import type { LiveOrders } from './live/live.js';
 import { instrumentFetch } from './observability/clopos-fetch.js';
@@ -120,7 +121,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
   const yoga = createGateway({
     clopos: quota.clopos,
     ...gatewaySettings(config),
-    ...(cloverWiring ? { upstream: droppingResponses(cloverWiring.upstream, quota) } : {}),
+    ...(cloverWiring ? { upstream: droppingResponses(cloverWiring.upstream, quota), graphiql: cloverGraphiQLOptions(cloverWiring.api.merchantId) } : {}),
     logger,
     metrics,
     readiness,

@@ -21,6 +21,7 @@ import { normalizeKeys, useApiKeys } from './http/auth.js';
 import { useBodyLimit } from './http/body-limit.js';
 import { useOperatorEndpoints, type ReadinessCheck } from './http/endpoints.js';
 import { GRAPHIQL_OPTIONS, renderGatewayGraphiQL } from './http/graphiql.js';
+import type { GraphiQLOptions } from 'graphql-yoga';
 import { useQueryLimits } from './http/limits.js';
 import { useObservability } from './http/observe.js';
 import { PassThroughUpstreams, type UpstreamForToken } from './http/passthrough.js';
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   clopos: CloposApi;
   /** Another POS's adapter (UPSTREAM=clover): the graph calls it instead of Clopos through `clopos`. */
   upstream?: OrderUpstream;
+  /** GraphiQL's tabs, when not Clopos's (src/http/graphiql.ts). */
+  graphiql?: GraphiQLOptions;
   /** CLOPOS_CURRENCY: the currency of Clopos's amounts; default AZN. */
   currency?: string;
   /** createOrder's idempotency keys; in memory by default. */
@@ -186,7 +189,7 @@ export function createGateway(options: GatewayOptions) {
     cors: corsOrigins.length
       ? { origin: corsOrigins, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 600 }
       : false,
-    graphiql: GRAPHIQL_OPTIONS,
+    graphiql: options.graphiql ?? GRAPHIQL_OPTIONS,
     // Served from the package, not a CDN: works offline and on locked-down networks.
     renderGraphiQL: renderGatewayGraphiQL,
     landingPage: false,

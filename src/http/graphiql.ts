@@ -93,3 +93,24 @@ export function renderGatewayGraphiQL(options?: Parameters<typeof renderGraphiQL
   if (!html.includes(call)) throw new Error('GraphiQL page changed: renderYogaGraphiQL( not found');
   return html.replace(call, () => `(${GRAPHIQL_FETCHER})(YogaGraphiQL.renderYogaGraphiQL)(`);
 }
+
+/**
+ * The same tabs over Clover (UPSTREAM=clover): Clover's ids, the merchant as the venue, statuses
+ * Clover orders have (no PENDING), and no fields Clover refuses (customer address).
+ */
+export function cloverGraphiQLOptions(merchantId: string): GraphiQLOptions {
+  const example = '8WAD6KV8D90KR';
+  const tabs = [
+    ORDERS.replace('# Pending orders', '# Open orders').replace('{ status: PENDING }', '{ status: RECEIVED }'),
+    ORDER.replace('$id: ID! = "1"', `$id: ID! = "${example}"`),
+    CREATE.replace('(a real one when the gateway talks to Clopos, not the sandbox)', '(a real one when the gateway talks to a real Clover merchant)')
+      .replace('venueId: "1", saleTypeId: "2"', `venueId: "${merchantId}", saleTypeId: "DINEIN"`)
+      .replace(', address: "123 Main St"', ''),
+    CANCEL.replace(/^#[^\n]*\n#[^\n]*\n#[^\n]*\n/, `# Cancels an order (Clover: its state becomes "cancelled"); an unknown id is a NOT_FOUND user error.\n# Put the id of an order you mean to cancel (Clover ids are 13 letters and digits).\n`).replace(
+      '$id: ID! = "149"',
+      `$id: ID! = "${example}"`,
+    ),
+    LIVE.replace('the last time the gateway read Clopos', 'the last time the gateway read Clover'),
+  ];
+  return { title: 'clopos-graphql (Clover)', defaultQuery: tabs[0], defaultTabs: tabs.map((query) => ({ query })) };
+}
