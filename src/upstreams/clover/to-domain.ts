@@ -24,6 +24,9 @@ export function toStatus(order: Pick<CloverOrder, 'state' | 'deletedTime'>): Ord
   return 'RECEIVED';
 }
 
+/** `saleTypeId` of a Clover order with no `orderType`. */
+export const NO_ORDER_TYPE = 'NONE';
+
 export const isHidden = (order: CloverOrder) => order.state === null || order.state === undefined;
 
 const cents = (value: number | undefined, currency: string): Money => ({ minor: Number.isSafeInteger(value) ? (value as number) : 0, currency });
@@ -100,7 +103,8 @@ export function toOrder(order: CloverOrder, merchantId: string, fallbackCurrency
     id: order.id,
     venueId: merchantId,
     status: toStatus(order),
-    saleTypeId: order.orderType?.id ?? null,
+    // The graph's saleTypeId is non-null; an order Clover holds without an order type reads this.
+    saleTypeId: order.orderType?.id ?? NO_ORDER_TYPE,
     type: null,
     integration: null,
     comment: order.note ?? null,
@@ -111,6 +115,8 @@ export function toOrder(order: CloverOrder, merchantId: string, fallbackCurrency
     serviceCharge: null,
     autoAccept: false,
     sendToStationOnAccept: false,
+    // Clover orders have no receipt of the Clopos kind: null, never "read without it" (undefined).
+    receipt: null,
     createdAt: iso(order.createdTime),
     updatedAt: iso(order.modifiedTime ?? order.createdTime),
     // Set by whichever app last changed the order (Clover never recomputes it): shown, not derived.

@@ -96,6 +96,17 @@ describe('Query.orders over Clover', () => {
 describe('Query.order over Clover', () => {
   const ONE = /* GraphQL */ `query($id: ID!) { order(id: $id) { id status lines { quantity } } }`;
 
+  it('reads every field of a device order (no order type, no receipt) without errors', async () => {
+    const seeded = gw.sandbox.control.orders().find((o) => o.state === 'open' && o.deletedTime === undefined && o.orderType === undefined)!;
+    const ALL = /* GraphQL */ `query($id: ID!) { order(id: $id) {
+      id venueId status saleTypeId type integration comment deliveryFee customer { id name phone address discountType }
+      lines { productId name quantity unitPrice portionSize status productHash note modifiers { modifierId name quantity unitPrice portionSize } }
+      discount { type value } serviceCharge { enabled value } autoAccept sendToStationOnAccept receipt { id status } createdAt updatedAt } }`;
+    const { data, errors } = await gw.wire<{ order: Record<string, unknown> }>(ALL, { id: seeded.id });
+    expect(errors).toBeUndefined();
+    expect(data!.order).toMatchObject({ id: seeded.id, saleTypeId: 'NONE', receipt: null, discount: null, deliveryFee: null });
+  });
+
   it('reads an order with more line items than the nested cap (paged through line_items)', async () => {
     const big = gw.sandbox.control.orders().find((o) => o.lineItems.length > 100 && o.state !== null && o.deletedTime === undefined)!;
     const { data, errors } = await gw.wire<{ order: { id: string; lines: Array<{ quantity: number }> } }>(ONE, { id: big.id });

@@ -1,0 +1,123 @@
+// The order board over Clover: the same built board (persisted-only), served by a gateway built by
+// createApp with UPSTREAM=clover against the embedded Clover sandbox, in headless Chromium. It
+// lists, pages, filters, shows an order, cancels one, shows live status, and shows Clover's refusal
+// of the board's hard-coded venue on create (README "Clover": the merchant is the only venue).
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp, type App } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { startCloverSandbox } from '../src/clover-sandbox/index.js';
+import type { RunningCloverSandbox } from '../src/clover-sandbox/contract.js';
+import { buildOrderBoard } from './stack.js';
+
+const DIST = join(fileURLToPath(new URL('../examples/order-board/', import.meta.url)), 'dist');
+const DAY = 86_400_000;
+
+let sandbox: RunningCloverSandbox;
+let app: App;
+let server: Server;
+let browser: Browser;
+let page: Page;
+let appUrl: string;
+
+beforeAll(async () => {
+  buildOrderBoard();
+  sandbox = await startCloverSandbox({ seed: 7 });
+  app = await createApp(
+    { ...loadConfig({ UPSTREAM: 'clover', GATEWAY_PERSISTED_ONLY: 'true', POLL_INTERVAL_MS: '500', GATEWAY_REQUEST_TIMEOUT_MS: '600000' }), logLevel: 'silent', cacheTtlMs: 0 },
+    { upstream: { clover: { baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, token: sandbox.token } }, live: { heartbeatMs: 1000 } },
+  );
+  server = createServer((req, res) => {
+    if (req.url?.startsWith('/graphql')) return void app.yoga(req, res);
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(DIST, path);
+    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html');
+    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  await app?.close();
+  await sandbox?.close();
+});
+
+const rows = () => page.getByTestId('order-row');
+const count = () => page.getByTestId('order-count');
+const attrs = (name: string) => rows().evaluateAll((els, a) => els.map((el) => el.getAttribute(a) ?? ''), name);
+const listable = () => sandbox.control.orders().filter((o) => o.state !== null && o.deletedTime === undefined && o.createdTime >= Date.now() - 90 * DAY);
+
+describe('the order board over Clover', () => {
+  it('lists the newest orders, ten at a time, with Clover’s count', async () => {
+    await page.goto(appUrl);
+    await expect.poll(() => rows().count()).toBe(10);
+    await expect.poll(() => count().innerText()).toBe(`Showing 10 of ${listable().length} orders`);
+    const created = await attrs('data-created');
+    expect([...created].sort().reverse()).toEqual(created);
+  });
+
+  it('pages on with "Load more"', async () => {
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows().count()).toBe(20);
+    const ids = await rows().evaluateAll((els) => els.map((el) => el.firstElementChild?.textContent));
+    expect(new Set(ids).size).toBe(20);
+  });
+
+  it('filters by status (locked orders are DELIVERED)', async () => {
+    await page.getByLabel('Status').selectOption('DELIVERED');
+    const delivered = listable().filter((o) => o.state === 'locked').length;
+    await expect.poll(() => count().innerText()).toBe(`Showing ${Math.min(10, delivered)} of ${delivered} orders`);
+    expect(new Set(await attrs('data-status'))).toEqual(new Set(['DELIVERED']));
+    await page.getByLabel('Status').selectOption('');
+  });
+
+  it('shows an order with its lines and total, and cancels it', async () => {
+    await page.getByLabel('Status').selectOption('RECEIVED');
+    await expect.poll(() => rows().count()).toBeGreaterThan(0);
+    await rows().first().click();
+    const detail = page.getByTestId('order-detail');
+    await detail.waitFor();
+    await expect.poll(() => detail.innerText()).toMatch(/Total \d+\.\d\d/);
+    expect(await detail.locator('.lines > li').count()).toBeGreaterThan(0);
+    const id = (await rows().first().locator('td').first().innerText()).trim();
+    await detail.getByRole('button', { name: 'Cancel order' }).click();
+    await expect.poll(() => detail.innerText()).toContain('CANCELLED');
+    expect(sandbox.control.order(id)?.state).toBe('cancelled');
+    await page.getByLabel('Status').selectOption('');
+  });
+
+  it('shows Clover’s refusal of the board’s venue next to the form, placing nothing', async () => {
+    const before = sandbox.control.orders().length;
+    const form = page.getByRole('form', { name: 'New order' });
+    await form.getByLabel('Customer name').fill('Maya Chen');
+    await form.getByLabel('Customer phone').fill('+15550123');
+    await form.getByLabel('Product').selectOption({ label: 'Pizza Margherita' });
+    await form.getByLabel('Quantity').fill('2');
+    await form.getByRole('button', { name: 'Place order' }).click();
+    await expect.poll(() => form.innerText()).toContain('Clover rejected the order: venueId must be the Clover merchant id');
+    expect(sandbox.control.orders().length).toBe(before);
+  });
+
+  it('shows Live, and a device’s new order appears', async () => {
+    await page.goto(appUrl);
+    await expect.poll(() => page.getByTestId('live-status').textContent(), { timeout: 20_000 }).toContain('● Live');
+    const added = sandbox.control.addOrder({ state: 'open', total: 999 });
+    await expect.poll(async () => (await rows().first().locator('td').first().textContent())?.trim(), { timeout: 20_000 }).toBe(added.id);
+  });
+});
