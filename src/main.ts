@@ -52,6 +52,13 @@ async function main(): Promise<void> {
   }
   const refusal = anonymousRefusal(config);
   if (refusal) fail(refusal);
+  // The same rule over a real Clover merchant: its token must not serve anyone who asks.
+  if (config.upstream === 'clover' && config.clover && config.apiKeys.length === 0 && !config.allowAnonymous) {
+    fail(
+      'Refusing to start: CLOVER_BASE_URL is set but GATEWAY_API_KEYS is empty, so anyone could use the ' +
+        "gateway's Clover token. Set GATEWAY_API_KEYS, or set GATEWAY_ALLOW_ANONYMOUS=true to run without keys on purpose.",
+    );
+  }
   const exporter = (process.env.OTEL_TRACES_EXPORTER?.trim().toLowerCase() || 'none') as TraceExporterName;
   if (!TRACE_EXPORTERS.includes(exporter)) fail(`Configuration error: OTEL_TRACES_EXPORTER must be one of ${TRACE_EXPORTERS.join(', ')}.`);
   const tracing = await startTracing(exporter).catch((error: Error) => fail(`Configuration error: ${error.message}`));
