@@ -39,13 +39,19 @@ export const CLOVER_OPERATIONS = {
 
 export type CloverOperation = keyof typeof CLOVER_OPERATIONS;
 
-/** `/v3/merchants/X/orders/Y` → its table route (a bounded metrics label with no ids), or `other`. */
-export function cloverRoute(method: string, path: string): string {
+/** The operation a request is (from its method and path), or undefined. */
+export function cloverOperationFor(method: string, path: string): CloverOperation | undefined {
   const upper = method.toUpperCase();
-  for (const spec of Object.values(CLOVER_OPERATIONS)) {
+  for (const [name, spec] of Object.entries(CLOVER_OPERATIONS) as Array<[CloverOperation, CloverOperationSpec]>) {
     if (spec.method !== upper) continue;
     const pattern = new RegExp(`^${spec.route.replace(/\{[^}]+\}/g, '[^/]+')}/?$`);
-    if (pattern.test(path)) return spec.route;
+    if (pattern.test(path)) return name;
   }
-  return 'other';
+  return undefined;
+}
+
+/** `/v3/merchants/X/orders/Y` → its table route (a bounded metrics label with no ids), or `other`. */
+export function cloverRoute(method: string, path: string): string {
+  const name = cloverOperationFor(method, path);
+  return name ? CLOVER_OPERATIONS[name].route : 'other';
 }

@@ -9,7 +9,7 @@ import { NotSentError, UpstreamError } from '../errors.js';
 import { currentScope } from '../../request-scope.js';
 import type { CloverApi } from './client.js';
 import { RateGate, RateGateTimeout } from './limiter.js';
-import { CLOVER_OPERATIONS, type CloverOperation } from './operations.js';
+import { CLOVER_OPERATIONS, cloverOperationFor, type CloverOperation } from './operations.js';
 
 export const CLOVER_PER_SECOND = 16;
 export const CLOVER_CONCURRENT = 5;
@@ -44,8 +44,9 @@ export function createCloverShield(options: CloverShieldOptions): CloverShield {
 
   const transport = (inner: typeof fetch): typeof fetch => async (input, init) => {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    // The OAuth refresh is not a merchant call: Clover's per-token limits do not count it.
-    if (!new URL(request.url).pathname.includes('/v3/merchants/')) return inner(request);
+    // The OAuth refresh is not budgeted (not a merchant call); an unknown path is not ours to hold.
+    const name = cloverOperationFor(request.method, new URL(request.url).pathname);
+    if (!name || !CLOVER_OPERATIONS[name].budgeted) return inner(request);
     const until = deadline();
     let release: () => void;
     try {
@@ -53,7 +54,7 @@ export function createCloverShield(options: CloverShieldOptions): CloverShield {
     } catch (e) {
       if (!(e instanceof RateGateTimeout)) throw e;
       throw new UpstreamError({
-        operation: 'cloverListOrders',
+        operation: name,
         code: 'UPSTREAM_RATE_LIMITED',
         reason: 'budget',
         retryAfterSeconds: Math.max(1, Math.ceil(e.retryAfterMs / 1000)),
