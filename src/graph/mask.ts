@@ -26,7 +26,9 @@ function rootCause(error: unknown): unknown {
 export const maskError: MaskError = (error, message, isDev) => {
   const original = rootCause(error);
   if (isUpstreamError(original)) {
-    const { code, message: safeMessage } = UPSTREAM[original.code];
+    const { code, message } = UPSTREAM[original.code];
+    // Over Clover (UPSTREAM=clover) the same words name Clover (its operations are prefixed).
+    const safeMessage = original.operation.startsWith('clover') ? message.replace(/^Clopos/, 'Clover') : message;
     return new GraphQLError(safeMessage, {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
       path: error instanceof GraphQLError ? error.path : undefined,

@@ -109,6 +109,8 @@ describe('a failure at every step of createOrder leaves no visible order, and th
       const key = `clover-${step}`;
       const first = await create(input({ idempotencyKey: key, ...overrides }));
       expect(first.data?.createOrder?.order ?? null).toBeNull();
+      // Nothing was placed: a plain failure (or a rejection), safe to repeat, in Clover's words.
+      for (const error of first.errors ?? []) expect(error.message).toMatch(/^Clover /);
       expect(visibleSince(before)).toEqual([]);
       gw.sandbox.control.clearFaults();
       const again = await create(input({ idempotencyKey: key, ...overrides }));
