@@ -65,16 +65,23 @@ function mutationHook(name) {
 }`;
 }
 
-function subscriptionHook(name, operation) {
-  const result = `${name}Subscription`;
-  const variables = `${name}SubscriptionVariables`;
-  const optional = requiredVariables(operation) ? '' : '?';
+/** What the runtime reads from a subscription's root field: the resume point and feed signals. */
+function subscriptionShape(operation) {
   const root = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
   const rootName = root ? (root.alias ?? root.name).value : undefined;
   const selects = (field) => root?.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === field);
   const shape = [];
-  if (hasVariable(operation, 'since') && selects('at')) shape.push(`resume: (data) => data.${rootName}?.at`);
-  if (selects('kind')) shape.push(`feed: (data) => data.${rootName}`);
+  // Cast: an app without `scalars: { DateTime: 'string' }` types `at` and `feedAt` as unknown.
+  if (hasVariable(operation, 'since') && selects('at')) shape.push(`resume: (data) => (data.${rootName} as FeedFields | null | undefined)?.at`);
+  if (selects('kind')) shape.push(`feed: (data) => data.${rootName} as FeedFields | null | undefined`);
+  return shape;
+}
+
+function subscriptionHook(name, operation) {
+  const result = `${name}Subscription`;
+  const variables = `${name}SubscriptionVariables`;
+  const optional = requiredVariables(operation) ? '' : '?';
+  const shape = subscriptionShape(operation);
   return `export function use${name}Subscription(variables${optional}: ${variables}, options?: SubscriptionOptions<${result}>): SubscriptionState<${result}> {
   return useGraphQLSubscription(${name}Document, variables, options, { ${shape.join(', ')} });
 }`;
@@ -103,6 +110,7 @@ module.exports = {
       } else if (operation.operation === 'subscription') {
         types.push(`${name}Document`, `type ${name}Subscription`, `type ${name}SubscriptionVariables`);
         ['useGraphQLSubscription', 'type SubscriptionOptions', 'type SubscriptionState'].forEach((i) => runtime.add(i));
+        if (subscriptionShape(operation).length) runtime.add('type FeedFields');
         hooks.push(subscriptionHook(name, operation));
       }
     }

@@ -10,7 +10,7 @@ const config: CodegenConfig = {
     './src/gql/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { enumsAsTypes: true, useTypeImports: true },
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { Date: 'string', DateTime: 'string', Decimal: 'string' } },
     },
     // ...and a TanStack Query hook for each, over the installed runtime.
     './src/gql/hooks.ts': { plugins: ['@clopos-graphql/client/codegen'] },
