@@ -83,7 +83,7 @@ function subscriptionHook(name, operation) {
   const optional = requiredVariables(operation) ? '' : '?';
   const shape = subscriptionShape(operation);
   return `export function use${name}Subscription(variables${optional}: ${variables}, options?: SubscriptionOptions<${result}>): SubscriptionState<${result}> {
-  return useGraphQLSubscription(${name}Document, variables, options, { ${shape.join(', ')} });
+  return useGraphQLSubscription(${name}Document, variables, options, ${shape.length ? `{ ${shape.join(', ')} }` : '{}'});
 }`;
 }
 
