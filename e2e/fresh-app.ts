@@ -38,7 +38,9 @@ function freePort(): Promise<number> {
 /** One command as a team types it; its output goes to ours. */
 function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}): void {
   log(`$ ${command} ${args.join(' ')}   (in ${cwd === ROOT ? 'the gateway repository' : 'the app'})`);
+  const started = Date.now();
   execFileSync(command, args, { cwd, stdio: 'inherit', timeout: STEP_TIMEOUT_MS, env: { ...process.env, ...env } });
+  log(`  ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** A long-running command in its own process group, so stopping it stops its children too. */
