@@ -26,6 +26,7 @@ import { useObservability } from './http/observe.js';
 import { PassThroughUpstreams, type UpstreamForToken } from './http/passthrough.js';
 import { persistedDocuments } from './http/persisted.js';
 import { useRateLimit } from './http/rate-limit.js';
+import { useSchemaSdl } from './http/schema-sdl.js';
 import type { RateLimitStore } from './redis/limits.js';
 import { shortDigest, stateOf, type Caller } from './http/request-state.js';
 import { errorLog } from './observability/log-errors.js';
@@ -132,6 +133,8 @@ export function createGateway(options: GatewayOptions) {
     ...useObservability({ logger, metrics }),
     useOperatorEndpoints({ metrics, metricsToken: options.metricsToken, readiness: () => options.readiness ?? [] }),
     useApiKeys({ keys, passThrough: passThrough !== undefined, metrics, endpoint: GRAPHQL_ENDPOINT }),
+    // GET /schema.graphql: the SDL frontends generate their types from (same key as /graphql).
+    useSchemaSdl({ keys, introspection: options.introspection ?? true, metrics }),
     ...(options.rateLimitPerMinute ? [useRateLimit({ perMinute: options.rateLimitPerMinute, metrics, endpoint: GRAPHQL_ENDPOINT, ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}) })] : []),
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
     ...useQueryLimits({ introspection: options.introspection ?? true }),
