@@ -136,6 +136,8 @@ function listenFailure(error: NodeJS.ErrnoException, port: number, host: string 
 // Anything else that fails while starting (the embedded sandbox, Redis, tracing) ends the process
 // with exit code 1 and says what failed, instead of an unhandled rejection.
 main().catch((error: unknown) => {
+  // A setting found wrong while starting (a persisted manifest): its message, no stack.
+  if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
   console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
   if (error instanceof Error && error.stack) console.error(error.stack);
   process.exit(1);
