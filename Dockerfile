@@ -10,10 +10,14 @@
 ARG BASE=node:24-bookworm-slim
 
 FROM ${BASE} AS build
+# Only for a network whose TLS is inspected by a proxy: a CA file npm should trust, mounted into
+# the build (deploy/ci-container.sh does this). Unset, as usual, it changes nothing.
+ARG NODE_EXTRA_CA_CERTS
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/start.mjs ./scripts/
 COPY src ./src
 COPY generated ./generated
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund

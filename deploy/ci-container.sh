@@ -59,7 +59,14 @@ fi
 echo "== podman build (BASE=$BASE)"
 started=$(date +%s)
 # docker format: OCI images drop HEALTHCHECK. Host network: npm ci reaches the registry without a bridge.
-pm build --quiet --format docker --network host --build-arg "BASE=$BASE" -t "$IMAGE" . >/dev/null
+# This machine's npm traffic passes a TLS-inspecting proxy: its CA (NODE_EXTRA_CA_CERTS) goes into
+# the build stage only, as a read-only mount, never into the image.
+ca=()
+if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then
+  ca=(--volume "$NODE_EXTRA_CA_CERTS:/run/host-ca.crt:ro" --build-arg NODE_EXTRA_CA_CERTS=/run/host-ca.crt)
+fi
+pm build --format docker --network host --build-arg "BASE=$BASE" "${ca[@]}" -t "$IMAGE" . >"$WORK/build.log" 2>&1 \
+  || { tail -40 "$WORK/build.log"; exit 1; }
 echo "built in $(($(date +%s) - started)) s"
 size=$(pm image inspect --format '{{.Size}}' "$IMAGE")
 base_size=$(pm image inspect --format '{{.Size}}' "$BASE")
