@@ -77,7 +77,7 @@ describe('npm run example', () => {
     ['SIGINT', 'group', 'to the whole process group (Ctrl-C in a terminal)'],
     ['SIGTERM', 'example', 'to the scripts/example.ts process'],
     ['SIGINT', 'example', 'to the scripts/example.ts process'],
-  ] as const)('on %s sent to %s, the gateway and Vite stop and both ports are free (%s)', async (signal, target) => {
+  ] as Array<[NodeJS.Signals, Target, string]>)('on %s sent to %s, the gateway and Vite stop and both ports are free (%s)', async (signal, target) => {
     const [port, boardPort] = [await freePort(), await freePort()];
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(GATEWAY_|CLOPOS_|REDIS_|HOST$|PORT$)/.test(name)));
     // Its own process group (detached): the signal goes to npm's process id alone, not to a group.
