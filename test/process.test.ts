@@ -137,7 +137,7 @@ describe('HOST', () => {
   it('a HOST that is not an address of this machine: exit 1 naming HOST', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: environment({ ...upstream, PORT: '0', HOST: '192.0.2.1', GATEWAY_API_KEYS: 'k' }),
+      env: environment({ ...upstream, PORT: '0', HOST: '203.0.113.77', GATEWAY_API_KEYS: 'k' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -146,7 +146,7 @@ describe('HOST', () => {
     const code = await exited(child);
     clearTimeout(timer);
     expect(code).toBe(1);
-    expect(stderr).toContain('HOST 192.0.2.1 is not an address of this machine');
+    expect(stderr).toContain('HOST 203.0.113.77 is not an address of this machine');
   }, 40_000);
 });
 
