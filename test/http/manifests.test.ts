@@ -3,7 +3,11 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createClient } from 'graphql-ws';
+import { WebSocket } from 'ws';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
@@ -114,6 +118,36 @@ describe('through createApp, in persisted-only mode', () => {
       const unknown = (await (await byHash(sha(TILL))).json()) as { errors: Array<{ extensions: { code: string } }> };
       expect(unknown.errors[0]!.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     } finally {
+      await app.close();
+    }
+  });
+
+  it('runs an app’s operation by its hash over graphql-ws too', async () => {
+    const file = manifest('run/ws.json', { [sha(KITCHEN)]: KITCHEN });
+    // CACHE_TTL_MS=0: a query over graphql-ws with the response cache on fails inside Yoga's
+    // response-cache plugin ("not configured correctly"), manifests or not (reported separately).
+    const config = { ...loadConfig({ GATEWAY_PERSISTED_ONLY: 'true', GATEWAY_PERSISTED_MANIFESTS: file, CACHE_TTL_MS: '0' }), logLevel: 'silent' as const };
+    const app = await createApp(config, { upstream: { baseUrl: sandbox.baseUrl, credentials: cloposCredentials(sandbox.credentials) } });
+    const server = createServer(app.yoga);
+    const socket = app.attach(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = createClient({ url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const byHash = (hash: string) =>
+        new Promise<{ data?: unknown; errors?: Array<{ extensions?: { code?: string } }> }>((resolve, reject) => {
+          let result: { data?: unknown } = {};
+          client.subscribe({ query: '', extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, {
+            next: (value) => (result = value as typeof result),
+            error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)),
+            complete: () => resolve(result),
+          });
+        });
+      expect(await byHash(sha(KITCHEN))).toMatchObject({ data: { orders: { totalCount: expect.any(Number) } } });
+      expect((await byHash(sha(TILL))).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    } finally {
+      await client.dispose();
+      await socket.close();
+      await new Promise((resolve) => server.close(resolve));
       await app.close();
     }
   });
