@@ -9,6 +9,8 @@ import { createCloposClient } from './upstreams/clopos/client.js';
 import type { Config } from './config.js';
 import type { ReadinessCheck } from './http/endpoints.js';
 import { attachWebSocket } from './http/websocket.js';
+import { loadPersistedManifests } from './http/manifests.js';
+import { buildSchema } from './graph/schema.js';
 import { createLiveOrders, type LiveSettings } from './live/index.js';
 import type { LiveOrders } from './live/live.js';
 import { instrumentFetch } from './observability/clopos-fetch.js';
@@ -51,6 +53,8 @@ export interface App {
 }
 
 export async function createApp(config: Config, deps: AppDeps): Promise<App> {
+  // First: a bad manifest (GATEWAY_PERSISTED_MANIFESTS) stops the start before anything connects.
+  const persistedDocuments = loadPersistedManifests(config.persistedManifests, buildSchema());
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
   const metrics = deps.metrics ?? createMetrics();
   const { baseUrl, credentials } = deps.upstream;
@@ -91,6 +95,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
         createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: quota.shield.transport, token }),
         `token:${digest}`,
       ),
+    persistedDocuments,
     idempotency: deps.gateway?.idempotency ?? quota.idempotency,
     // With REDIS_URL the per-key rate limit is one limit for every instance.
     ...(quota.redis && config.rateLimitPerMinute ? { rateLimitStore: sharedRateLimit(quota.redis.client, quota.redis, config.rateLimitPerMinute) } : {}),
@@ -107,7 +112,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
     startDraining: () => {
       draining = true;
     },
-    attach: (server) => attachWebSocket(server, yoga, { apiKeys: config.apiKeys, persistedOnly: config.persistedOnly }),
+    attach: (server) => attachWebSocket(server, yoga, { apiKeys: config.apiKeys, persistedOnly: config.persistedOnly, documents: persistedDocuments }),
     close: async () => {
       await live.close();
       await quota.close();

@@ -52,6 +52,8 @@ export interface GatewayOptions {
   apiKeys?: Array<string | ApiKey>;
   /** GATEWAY_PERSISTED_ONLY: run only operations from generated/client/persisted-documents.json, by hash. */
   persistedOnly?: boolean;
+  /** The trusted documents by sha256 (src/http/manifests.ts); default the gateway's own manifest. */
+  persistedDocuments?: Map<string, string>;
   /** Pass-through: builds the upstream for a caller's own Clopos token. Unset: x-clopos-token is refused. */
   upstreamForToken?: UpstreamForToken;
   /** GATEWAY_RATE_LIMIT_PER_MINUTE, per key; 0 or unset: off. */
@@ -141,7 +143,7 @@ export function createGateway(options: GatewayOptions) {
     ...(options.tracerProvider
       ? [useOpenTelemetry({ resolvers: false, variables: false, result: false, document: true }, options.tracerProvider) as unknown as Plugin]
       : []),
-    persistedDocuments({ only: options.persistedOnly ?? false }),
+    persistedDocuments({ only: options.persistedOnly ?? false, ...(options.persistedDocuments ? { documents: options.persistedDocuments } : {}) }),
     // Queries execute compiled (graphql-jit; src/graph/jit.ts). Before the response cache, which
     // wraps whatever execute function the plugins before it set.
     ...(options.compiledQueries === false ? [] : [useCompiledQueries()]),
