@@ -314,7 +314,7 @@ export class LiveOrders {
   }
 
   private list(page: number) {
-    return this.o.clopos.listOrders({ page, limit: this.o.pageSize, sort: { field: 'updated_at', direction: -1 }, withReceipt: true });
+    return this.o.clopos.call('listOrders', { page, limit: this.o.pageSize, sort: { field: 'updated_at', direction: -1 }, withReceipt: true });
   }
 
   private async poll(): Promise<void> {
