@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { TracerProvider } from '@opentelemetry/api';
 import type { CloposCredentials } from './upstreams/clopos/api.js';
 import { createCloposClient } from './upstreams/clopos/client.js';
+import { cloposUpstream } from './upstreams/clopos/index.js';
 import type { Config } from './config.js';
 import type { ReadinessCheck } from './http/endpoints.js';
 import { attachWebSocket } from './http/websocket.js';
@@ -73,7 +74,12 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
     { logger: logger.child({ component: 'shield' }), fetch: cloposFetch, reporter: metrics.shield, ...deps.shield },
   );
   // Subscription.orderChanged: one poller for every subscriber (with REDIS_URL, for every instance).
-  const live = createLiveOrders(quota, { ...config, ...deps.live }, logger.child({ component: 'live' }));
+  const live = createLiveOrders(
+    quota,
+    cloposUpstream(quota.shield.fresh, { currency: config.cloposCurrency }),
+    { ...config, ...deps.live },
+    logger.child({ component: 'live' }),
+  );
 
   let draining = false;
   const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness];

@@ -2,9 +2,8 @@
 // to the domain both ways. Clopos ids are positive integers; the graph carries them as strings.
 import type { IdCheck, OrderUpstream } from '../../domain/upstream.js';
 import type { CloposApi } from './api.js';
-import type { FeedMessage } from '../../live/types.js';
 import { toCreateBody, toListParams } from './to-clopos.js';
-import { toChange, toOrder } from './to-domain.js';
+import { toOrder } from './to-domain.js';
 
 export const DEFAULT_CURRENCY = 'AZN';
 
@@ -69,6 +68,5 @@ export function cloposUpstream(api: CloposApi, options: CloposUpstreamOptions = 
       const found = await api.call('listOrders', toListParams({ page, limit, sort: { field: 'updatedAt', direction: 'DESC' }, withReceipt: true }));
       return found.orders.map((order) => toOrder(order, currency));
     },
-    change: (message) => toChange(message as FeedMessage, currency),
   };
 }
