@@ -33,8 +33,11 @@ export interface AppDeps {
   shield?: Pick<QuotaShieldDeps, 'breaker' | 'retry' | 'redisConnectWaitMs' | 'logger'>;
   /** Live-update knobs that are not settings (linger, heartbeat). */
   live?: Partial<Pick<LiveSettings, 'lingerMs' | 'heartbeatMs'>>;
-  /** Gateway options that are not settings (extra plugins; an idempotency store on a test clock). */
-  gateway?: Pick<GatewayOptions, 'plugins' | 'idempotency'>;
+  /**
+   * Gateway options that are not settings: extra plugins; an idempotency store on a test clock;
+   * extra readiness checks, after the app's own (read on each /readiness request).
+   */
+  gateway?: Pick<GatewayOptions, 'plugins' | 'idempotency' | 'readiness'>;
 }
 
 export interface App {
@@ -82,7 +85,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
   );
 
   let draining = false;
-  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness];
+  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness, ...(deps.gateway?.readiness ?? [])];
   const yoga = createGateway({
     clopos: quota.clopos,
     ...gatewaySettings(config),
