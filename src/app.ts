@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { TracerProvider } from '@opentelemetry/api';
 import type { CloposCredentials } from './upstreams/clopos/api.js';
 import { createCloposClient } from './upstreams/clopos/client.js';
+import { cloposUpstream } from './upstreams/clopos/index.js';
 import type { Config } from './config.js';
 import type { ReadinessCheck } from './http/endpoints.js';
 import { attachWebSocket } from './http/websocket.js';
@@ -34,8 +35,11 @@ export interface AppDeps {
   shield?: Pick<QuotaShieldDeps, 'breaker' | 'retry' | 'redisConnectWaitMs' | 'logger'>;
   /** Live-update knobs that are not settings (linger, heartbeat). */
   live?: Partial<Pick<LiveSettings, 'lingerMs' | 'heartbeatMs'>>;
-  /** Gateway options that are not settings (extra plugins; an idempotency store on a test clock). */
-  gateway?: Pick<GatewayOptions, 'plugins' | 'idempotency'>;
+  /**
+   * Gateway options that are not settings: extra plugins; an idempotency store on a test clock;
+   * extra readiness checks, after the app's own (read on each /readiness request).
+   */
+  gateway?: Pick<GatewayOptions, 'plugins' | 'idempotency' | 'readiness'>;
 }
 
 export interface App {
@@ -77,10 +81,15 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
     { logger: logger.child({ component: 'shield' }), fetch: cloposFetch, reporter: metrics.shield, ...deps.shield },
   );
   // Subscription.orderChanged: one poller for every subscriber (with REDIS_URL, for every instance).
-  const live = createLiveOrders(quota, { ...config, ...deps.live }, logger.child({ component: 'live' }));
+  const live = createLiveOrders(
+    quota,
+    cloposUpstream(quota.shield.fresh, { currency: config.cloposCurrency }),
+    { ...config, ...deps.live },
+    logger.child({ component: 'live' }),
+  );
 
   let draining = false;
-  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness];
+  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness, ...(deps.gateway?.readiness ?? [])];
   const yoga = createGateway({
     clopos: quota.clopos,
     ...gatewaySettings(config),

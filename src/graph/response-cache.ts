@@ -8,6 +8,7 @@ import { createRedisCache } from '@envelop/response-cache-redis';
 import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import { stateOf } from '../http/request-state.js';
+import type { SharedHealth } from '../redis/connection.js';
 
 export interface ResponseCacheSetup {
   /** CACHE_TTL_MS; the plugin is not installed at 0. */
@@ -28,11 +29,6 @@ export function responseCachePlugin(setup: ResponseCacheSetup, session: (request
  */
 export async function dropOrderResponses(cache: Cache): Promise<void> {
   await cache.invalidate([{ typename: 'Order' }]);
-}
-
-export interface SharedHealth {
-  reachable(): boolean;
-  failed(what: string, error: unknown): void;
 }
 
 /** Redis while reachable, memory otherwise; invalidations go to both. */
