@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { TracerProvider } from '@opentelemetry/api';
 import type { CloposCredentials } from './upstreams/clopos/api.js';
 import { createCloposClient } from './upstreams/clopos/client.js';
+import { cloposUpstream } from './upstreams/clopos/index.js';
 import type { OrderUpstream } from './domain/upstream.js';
 import { dropOrderResponses } from './graph/response-cache.js';
 import { wireClover, type CloverConnection } from './upstreams/clover/compose.js';
@@ -13,6 +14,8 @@ import type { Config } from './config.js';
 import type { ReadinessCheck } from './http/endpoints.js';
 import { attachWebSocket } from './http/websocket.js';
 import { cloverGraphiQLOptions } from './http/graphiql.js';
+import { loadPersistedManifests } from './http/manifests.js';
+import { buildSchema } from './graph/schema.js';
 import { createLiveOrders, type LiveSettings } from './live/index.js';
 import type { LiveOrders } from './live/live.js';
 import { instrumentFetch } from './observability/clopos-fetch.js';
@@ -39,8 +42,11 @@ export interface AppDeps {
   shield?: Pick<QuotaShieldDeps, 'breaker' | 'retry' | 'redisConnectWaitMs' | 'logger'>;
   /** Live-update knobs that are not settings (linger, heartbeat). */
   live?: Partial<Pick<LiveSettings, 'lingerMs' | 'heartbeatMs'>>;
-  /** Gateway options that are not settings (extra plugins; an idempotency store on a test clock). */
-  gateway?: Pick<GatewayOptions, 'plugins' | 'idempotency'>;
+  /**
+   * Gateway options that are not settings: extra plugins; an idempotency store on a test clock;
+   * extra readiness checks, after the app's own (read on each /readiness request).
+   */
+  gateway?: Pick<GatewayOptions, 'plugins' | 'idempotency' | 'readiness'>;
 }
 
 export interface App {
@@ -58,6 +64,8 @@ export interface App {
 }
 
 export async function createApp(config: Config, deps: AppDeps): Promise<App> {
+  // First: a bad manifest (GATEWAY_PERSISTED_MANIFESTS) stops the start before anything connects.
+  const persistedDocuments = loadPersistedManifests(config.persistedManifests, buildSchema());
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
   const metrics = deps.metrics ?? createMetrics();
   const clover = 'clover' in deps.upstream ? deps.upstream.clover : undefined;
@@ -101,14 +109,12 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
   // Subscription.orderChanged: one poller for every subscriber (with REDIS_URL, for every instance).
   const live = createLiveOrders(
     quota,
+    cloverWiring ? cloverWiring.pollUpstream : cloposUpstream(quota.shield.fresh, { currency: config.cloposCurrency }),
     { ...config, ...deps.live },
     logger.child({ component: 'live' }),
+    // Clover's limit is per second (the gate), not a minute budget: the poller slows only for the breaker.
     cloverWiring
-      ? {
-          clopos: cloverWiring.feed,
-          // Clover's limit is per second (the gate); the poller slows down only for the breaker.
-          signals: () => ({ breaker: cloverWiring.shield.breaker.current(), remaining: Infinity, limit: Math.ceil(60_000 / config.pollIntervalMs) }),
-        }
+      ? () => ({ breaker: cloverWiring.shield.breaker.current(), remaining: Infinity, limit: Math.ceil(60_000 / config.pollIntervalMs) })
       : undefined,
   );
 
@@ -117,6 +123,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
     { name: 'accepting', check: () => !draining },
     ...quota.readiness,
     ...(cloverWiring ? [{ name: 'clover-breaker', check: () => cloverWiring.shield.breaker.current() !== 'open' }] : []),
+    ...(deps.gateway?.readiness ?? []),
   ];
   const yoga = createGateway({
     clopos: quota.clopos,
@@ -134,6 +141,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
         createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: quota.shield.transport, token }),
         `token:${digest}`,
       ),
+    persistedDocuments,
     idempotency: deps.gateway?.idempotency ?? quota.idempotency,
     // With REDIS_URL the per-key rate limit is one limit for every instance.
     ...(quota.redis && config.rateLimitPerMinute ? { rateLimitStore: sharedRateLimit(quota.redis.client, quota.redis, config.rateLimitPerMinute) } : {}),
@@ -150,7 +158,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
     startDraining: () => {
       draining = true;
     },
-    attach: (server) => attachWebSocket(server, yoga, { apiKeys: config.apiKeys, persistedOnly: config.persistedOnly }),
+    attach: (server) => attachWebSocket(server, yoga, { apiKeys: config.apiKeys, persistedOnly: config.persistedOnly, documents: persistedDocuments }),
     close: async () => {
       await live.close();
       await quota.close();

@@ -1,7 +1,7 @@
 // The port every POS adapter implements. The graph calls only this; an adapter maps its REST
 // shapes to the domain types and parses its own ids (the graph passes them as opaque strings).
 import type { Decimal } from './money.js';
-import type { Order, OrderChange, OrderStatus, Page } from './order.js';
+import type { Order, OrderStatus, Page } from './order.js';
 
 export type SortField = 'id' | 'createdAt' | 'updatedAt';
 
@@ -96,6 +96,4 @@ export interface OrderUpstream {
    * order returned has `updatedAt`, and `lines` as the POS stores them.
    */
   recentlyUpdated(page: number, limit: number): Promise<Order[]>;
-  /** A live feed message as the graph shows it (the poller publishes the POS's own shape). */
-  change(message: unknown): OrderChange;
 }

@@ -1,9 +1,8 @@
-// Wires live order updates for main.ts (and the tests): the poller on the shield's uncached
-// client, its pace tied to the breaker and the quota, and its store in memory or, with REDIS_URL,
+// Wires live order updates for main.ts (and the tests): the poller reading the POS adapter on the
+// shield's uncached client, its pace tied to the breaker and the quota, and its store in memory or, with REDIS_URL,
 // in Redis shared by every instance.
 import type { QuotaShield } from '../shield/compose.js';
-import { LiveOrders, type LiveLogger } from './live.js';
-import type { CloposApi } from '../upstreams/clopos/api.js';
+import { LiveOrders, type LiveLogger, type LiveOptions } from './live.js';
 import type { PollSignals } from './interval.js';
 import { RedisLiveStore } from './redis-store.js';
 import { MemoryLiveStore } from './store.js';
@@ -20,21 +19,18 @@ export interface LiveSettings {
   heartbeatMs?: number;
 }
 
-/** Another POS's poll source (UPSTREAM=clover): its orders by last update, and its breaker. */
-export interface LiveSource {
-  clopos: CloposApi;
-  signals: () => PollSignals;
-}
-
+/** `upstream`: the POS adapter over the shield's uncached client (for Clopos, `quota.shield.fresh`). */
 export function createLiveOrders(
   quota: QuotaShield,
+  upstream: LiveOptions['upstream'],
   settings: LiveSettings,
   logger?: LiveLogger & { info(o: object, m: string): void },
-  source?: LiveSource,
+  /** Another POS's pace signals (UPSTREAM=clover: its own breaker, a per-second gate instead of the budget). */
+  signals?: () => PollSignals,
 ): LiveOrders {
   const { shield } = quota;
   return new LiveOrders({
-    clopos: source?.clopos ?? shield.fresh,
+    upstream,
     store: quota.redis ? new RedisLiveStore(quota.redis, shield.identity, logger) : new MemoryLiveStore(),
     pollIntervalMs: settings.pollIntervalMs,
     maxSubscriptionsPerKey: settings.maxSubscriptionsPerKey,
@@ -46,11 +42,13 @@ export function createLiveOrders(
     // What remains of the budget for the poller (the budget minus what queries spent; at least its
     // reserve), against what it needs at its interval. Not Clopos's RateLimit-Remaining: that falls
     // with the queries' use, and stretching on it let busy queries delay live updates.
-    signals: source?.signals ?? (() => ({
-      breaker: shield.breaker.current(),
-      remaining: Math.max(shield.budget.reserved, settings.cloposBudgetPerMinute - shield.budget.querySpent()),
-      limit: Math.ceil(60_000 / settings.pollIntervalMs),
-    })),
+    signals:
+      signals ??
+      (() => ({
+        breaker: shield.breaker.current(),
+        remaining: Math.max(shield.budget.reserved, settings.cloposBudgetPerMinute - shield.budget.querySpent()),
+        limit: Math.ceil(60_000 / settings.pollIntervalMs),
+      })),
     ...(logger ? { logger } : {}),
   });
 }

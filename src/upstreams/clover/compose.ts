@@ -1,14 +1,12 @@
 // Wires the Clover upstream for createApp: tokens (fixed, or OAuth with the pair in Redis when
 // there is a Redis link), the instrumented network under the Clover shield's gate, the shielded
-// client (with a GET cache for queries), the adapter, and the live poller's feed (uncached).
+// client (with a GET cache for queries), the adapter, and the live poller's adapter (uncached).
 import type { Redis } from 'ioredis';
 import type { OrderUpstream } from '../../domain/upstream.js';
-import type { CloposApi } from '../clopos/api.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
 import type { Logger } from '../../observability/logger.js';
 import { fixedToken, MemoryPairStore, oauthTokens, RedisPairStore, type CloverTokens } from './auth.js';
 import { cloverRefresher, createCloverClient, type CloverApi } from './client.js';
-import { cloverFeed } from './feed.js';
 import { cloverUpstream } from './index.js';
 import { cloverRoute } from './operations.js';
 import { createCloverShield, type CloverShield, type CloverShieldOptions } from './shield.js';
@@ -24,8 +22,8 @@ export interface CloverWiring {
   upstream: OrderUpstream;
   api: CloverApi;
   shield: CloverShield;
-  /** For the live poller (src/live): Clover's orders by last update. */
-  feed: CloposApi;
+  /** The live poller's adapter (src/live): the same, over the uncached client. */
+  pollUpstream: OrderUpstream;
 }
 
 export function wireClover(
@@ -64,5 +62,10 @@ export function wireClover(
   const inner = createCloverClient({ baseUrl: connection.baseUrl, merchantId: connection.merchantId, tokens, fetch: transport, timeoutMs: settings.timeoutMs });
   // Queries read through the GET cache (CACHE_TTL_MS); the poller must see Clover as it is now.
   const api = shield.wrap(inner, { cacheTtlMs: settings.cacheTtlMs ?? 0 });
-  return { upstream: cloverUpstream(api, { currency: settings.currency }), api, shield, feed: cloverFeed(shield.wrap(inner)) };
+  return {
+    upstream: cloverUpstream(api, { currency: settings.currency }),
+    api,
+    shield,
+    pollUpstream: cloverUpstream(shield.wrap(inner), { currency: settings.currency }),
+  };
 }

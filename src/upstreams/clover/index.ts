@@ -10,8 +10,6 @@ import type { Order, Page } from '../../domain/order.js';
 import type { CreatedOrder, IdCheck, ListQuery, NewOrder, OrderUpstream } from '../../domain/upstream.js';
 import { UpstreamError, isUpstreamError } from '../errors.js';
 import type { CloverApi, CloverLineItem, CloverLineItemWrite, CloverOrder, CloverOrderWrite } from './client.js';
-import type { FeedMessage } from '../../live/types.js';
-import { cloverChange } from './feed.js';
 import { CANCELLED_STATE, isHidden, toOrder, toStatus } from './to-domain.js';
 
 export const CLOVER_ID = /^[0-9A-Z]{13}$/;
@@ -121,7 +119,6 @@ export function cloverUpstream(api: CloverApi, options: CloverUpstreamOptions): 
       return Promise.all(found.map(complete));
     },
 
-    change: (message) => cloverChange(message as FeedMessage, merchant, currency),
   };
 }
 
