@@ -174,7 +174,7 @@ class CloverClient implements CloverApi {
 
   async listOrders(p: CloverListParams): Promise<CloverOrder[]> {
     const answer = await this.send('cloverListOrders', (signal) =>
-      this.http.GET(OPS.cloverListOrders.route, {
+      this.http.GET('/v3/merchants/{mId}/orders', {
         params: {
           path: this.path(),
           query: { filter: p.filters, expand: p.expand?.join(','), limit: p.limit, offset: p.offset, orderBy: p.orderBy },
@@ -191,7 +191,7 @@ class CloverClient implements CloverApi {
     const answer = await this.send(
       'cloverGetOrder',
       (signal) =>
-        this.http.GET(OPS.cloverGetOrder.route, {
+        this.http.GET('/v3/merchants/{mId}/orders/{orderId}', {
           params: { path: this.path({ orderId: id }), query: { expand: expand?.join(',') } },
           signal,
         }),
@@ -204,7 +204,7 @@ class CloverClient implements CloverApi {
 
   async listLineItems(id: string, offset: number, limit: number): Promise<CloverLineItem[]> {
     const answer = await this.send('cloverListLineItems', (signal) =>
-      this.http.GET(OPS.cloverListLineItems.route, {
+      this.http.GET('/v3/merchants/{mId}/orders/{orderId}/line_items', {
         params: { path: this.path({ orderId: id }), query: { expand: 'modifications', offset, limit } },
         signal,
       }),
@@ -215,7 +215,7 @@ class CloverClient implements CloverApi {
   }
 
   async createOrder(body: CloverOrderWrite): Promise<CloverOrder> {
-    const answer = await this.send('cloverCreateOrder', (signal) => this.http.POST(OPS.cloverCreateOrder.route, { params: { path: this.path() }, body, signal }));
+    const answer = await this.send('cloverCreateOrder', (signal) => this.http.POST('/v3/merchants/{mId}/orders', { params: { path: this.path() }, body, signal }));
     const data = answer!.data;
     // Stored, but we cannot tell which order it is.
     if (!isObject(data) || typeof data.id !== 'string') {
@@ -227,7 +227,7 @@ class CloverClient implements CloverApi {
   async updateOrder(id: string, body: CloverOrderWrite): Promise<CloverOrder | null> {
     const answer = await this.send(
       'cloverUpdateOrder',
-      (signal) => this.http.POST(OPS.cloverUpdateOrder.route, { params: { path: this.path({ orderId: id }) }, body, signal }),
+      (signal) => this.http.POST('/v3/merchants/{mId}/orders/{orderId}', { params: { path: this.path({ orderId: id }) }, body, signal }),
       true,
     );
     if (answer === null) return null;
@@ -237,7 +237,7 @@ class CloverClient implements CloverApi {
   async deleteOrder(id: string): Promise<boolean> {
     const answer = await this.send(
       'cloverDeleteOrder',
-      (signal) => this.http.DELETE(OPS.cloverDeleteOrder.route, { params: { path: this.path({ orderId: id }) }, signal, parseAs: 'text' }),
+      (signal) => this.http.DELETE('/v3/merchants/{mId}/orders/{orderId}', { params: { path: this.path({ orderId: id }) }, signal, parseAs: 'text' }),
       true,
     );
     return answer !== null;
@@ -245,7 +245,7 @@ class CloverClient implements CloverApi {
 
   async addLineItems(id: string, items: CloverLineItemWrite[]): Promise<CloverLineItem[]> {
     const answer = await this.send('cloverAddLineItems', (signal) =>
-      this.http.POST(OPS.cloverAddLineItems.route, { params: { path: this.path({ orderId: id }) }, body: { items }, signal }),
+      this.http.POST('/v3/merchants/{mId}/orders/{orderId}/bulk_line_items', { params: { path: this.path({ orderId: id }) }, body: { items }, signal }),
     );
     const data = answer!.data;
     if (!isObject(data) || !Array.isArray(data.items) || data.items.length !== items.length) {
@@ -256,7 +256,7 @@ class CloverClient implements CloverApi {
 
   async addModification(orderId: string, lineItemId: string, body: { modifier: { id: string }; name?: string; amount?: number }): Promise<CloverModification> {
     const answer = await this.send('cloverAddModification', (signal) =>
-      this.http.POST(OPS.cloverAddModification.route, { params: { path: this.path({ orderId, lineItemId }) }, body, signal }),
+      this.http.POST('/v3/merchants/{mId}/orders/{orderId}/line_items/{lineItemId}/modifications', { params: { path: this.path({ orderId, lineItemId }) }, body, signal }),
     );
     return isObject(answer!.data) ? answer!.data : {};
   }

@@ -1,15 +1,19 @@
-// The quota shield for Clover: the Clopos shield's breaker and retry policy (src/shield/breaker.ts,
-// retry.ts) around every call, and, in place of the per-minute budget, a gate for Clover's
-// per-token limits (16 requests/s, 5 in flight: facts §2.8) in front of every budgeted request.
-// Writes are never repeated; GETs are retried on 5xx/timeouts and wait out a 429's retry-after.
+// The quota shield for Clover: the shield's POS-neutral wrapper (src/shield/shielded-api.ts:
+// coalescing, the GET cache and its tags, the breaker, GET retries) driven by Clover's operation
+// table, and, beside it, a gate for Clover's per-token limits (16 requests/s, 5 in flight: facts
+// §2.8) in front of every budgeted request. Writes are never repeated; GETs are retried on
+// 5xx/timeouts and wait out a 429's retry-after.
 import { CircuitBreaker, type BreakerOptions } from '../../shield/breaker.js';
-import { resilient, type RetryPolicy } from '../../shield/retry.js';
-import type { UpstreamOperation } from '../errors.js';
+import type { RetryPolicy } from '../../shield/retry.js';
+import { Coalescer } from '../../shield/coalescing.js';
+import { MemoryGetCache } from '../../shield/get-cache.js';
+import { shieldApi } from '../../shield/shielded-api.js';
+import { fromCallable, toCallable } from './bridge.js';
 import { NotSentError, UpstreamError } from '../errors.js';
 import { currentScope } from '../../request-scope.js';
 import type { CloverApi } from './client.js';
 import { RateGate, RateGateTimeout } from './limiter.js';
-import { CLOVER_OPERATIONS, cloverOperationFor, type CloverOperation } from './operations.js';
+import { CLOVER_LOOKUP, CLOVER_OPERATIONS, cloverOperationFor } from './operations.js';
 
 export const CLOVER_PER_SECOND = 16;
 export const CLOVER_CONCURRENT = 5;
@@ -72,48 +76,22 @@ export function createCloverShield(options: CloverShieldOptions): CloverShield {
     }
   };
 
-  const call = <T>(name: CloverOperation, run: () => Promise<T>): Promise<T> =>
-    // retry.ts names Clopos operations; it only echoes the name into its errors and events.
-    resilient(name as unknown as UpstreamOperation, CLOVER_OPERATIONS[name].idempotent, run, {
-      breaker,
-      deadline,
-      ...(options.retry ? { policy: options.retry } : {}),
-    });
-
+  const coalescer = new Coalescer();
+  const resilience = { breaker, deadline, ...(options.retry ? { policy: options.retry } : {}) };
+  // The quota shield's own wrapper (coalescing, the GET cache with its tags, retries, breaker),
+  // driven by Clover's operation table.
   const wrap = (api: CloverApi, wrapOptions: { cacheTtlMs?: number } = {}): CloverApi => {
     const ttl = wrapOptions.cacheTtlMs ?? 0;
-    const reads = new Map<string, { until: number; value: Promise<unknown> }>();
-    const read = <T>(name: CloverOperation, args: unknown[], run: () => Promise<T>): Promise<T> => {
-      if (ttl <= 0) return call(name, run);
-      const key = JSON.stringify([name, ...args]);
-      const now = Date.now();
-      const held = reads.get(key);
-      if (held && held.until > now) return held.value as Promise<T>;
-      // In flight: shared until it settles; answered: kept for the TTL; failed: forgotten.
-      const entry = { until: Infinity, value: call(name, run) as Promise<unknown> };
-      reads.set(key, entry);
-      entry.value.then(
-        () => (entry.until = Date.now() + ttl),
-        () => reads.get(key) === entry && reads.delete(key),
-      );
-      if (reads.size > 1000) for (const [k, e] of reads) if (e.until <= now) reads.delete(k);
-      return entry.value as Promise<T>;
-    };
-    const write = <T>(name: CloverOperation, run: () => Promise<T>): Promise<T> => {
-      reads.clear();
-      return call(name, run).finally(() => reads.clear());
-    };
-    return {
-      merchantId: api.merchantId,
-      listOrders: (p) => read('cloverListOrders', [p], () => api.listOrders(p)),
-      getOrder: (id, expand) => read('cloverGetOrder', [id, expand], () => api.getOrder(id, expand)),
-      listLineItems: (id, offset, limit) => read('cloverListLineItems', [id, offset, limit], () => api.listLineItems(id, offset, limit)),
-      createOrder: (body) => write('cloverCreateOrder', () => api.createOrder(body)),
-      updateOrder: (id, body) => write('cloverUpdateOrder', () => api.updateOrder(id, body)),
-      deleteOrder: (id) => write('cloverDeleteOrder', () => api.deleteOrder(id)),
-      addLineItems: (id, items) => write('cloverAddLineItems', () => api.addLineItems(id, items)),
-      addModification: (orderId, lineId, body) => write('cloverAddModification', () => api.addModification(orderId, lineId, body)),
-    };
+    const shielded = shieldApi({
+      inner: toCallable(api),
+      operations: CLOVER_LOOKUP,
+      identity: `clover:${api.merchantId}${ttl > 0 ? '' : '|uncached'}`,
+      coalescer,
+      ...(ttl > 0 ? { cache: new MemoryGetCache() } : {}),
+      cacheTtlMs: ttl,
+      resilience,
+    });
+    return fromCallable(shielded, api.merchantId);
   };
 
   return { gate, breaker, transport, wrap };

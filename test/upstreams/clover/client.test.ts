@@ -74,11 +74,28 @@ describe('the fixed API token', () => {
 });
 
 describe('the Clover shield', () => {
+  it('shares identical reads in flight, and caches them for CACHE_TTL_MS until a write', async () => {
+    const shield = createCloverShield({ requestTimeoutMs: 15_000 });
+    const api = shield.wrap(
+      createCloverClient({ baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, tokens: fixedToken(sandbox.token), fetch: shield.transport(globalThis.fetch) }),
+      { cacheTtlMs: 60_000 },
+    );
+    const lists = () => sandbox.control.requests().filter((r) => r.route === 'GET /orders').length;
+    await Promise.all(Array.from({ length: 10 }, () => api.listOrders({ filters: [], limit: 3, offset: 0 })));
+    await api.listOrders({ filters: [], limit: 3, offset: 0 });
+    expect(lists()).toBe(1);
+    const created = await api.createOrder({});
+    await api.listOrders({ filters: [], limit: 3, offset: 0 });
+    expect(lists()).toBe(2);
+    await api.deleteOrder(created.id);
+  });
+
   it('keeps a burst of 40 reads within 16/s and 5 in flight: the enforcing sandbox never answers 429', async () => {
     sandbox.control.setEnforceRateLimits(true);
     const shield = createCloverShield({ requestTimeoutMs: 15_000 });
     const api = shield.wrap(createCloverClient({ baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, tokens: fixedToken(sandbox.token), fetch: shield.transport(globalThis.fetch) }));
-    const pages = await Promise.all(Array.from({ length: 40 }, () => api.listOrders({ filters: [], limit: 1, offset: 0 })));
+    // Distinct reads (identical ones in flight would share one call).
+    const pages = await Promise.all(Array.from({ length: 40 }, (_, i) => api.listOrders({ filters: [], limit: 1, offset: i })));
     expect(pages).toHaveLength(40);
     const statuses = sandbox.control.requests().map((r) => r.status);
     expect(statuses.filter((s) => s === 429)).toEqual([]);
