@@ -55,14 +55,14 @@ function subscribe(query: string, variables: Record<string, unknown> = {}) {
   const abort = new AbortController();
   aborts.push(abort);
   const received: unknown[] & { ended?: boolean } = [];
-  void yoga
-    .fetch('http://test/graphql', {
+  void Promise.resolve(
+    yoga.fetch('http://test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
       body: JSON.stringify({ query, variables }),
       signal: abort.signal,
-    })
-    .then(async (response) => {
+    }),
+  ).then(async (response) => {
       const reader = response.body!.getReader();
       // In process there is no socket to close: cancelling the body ends the subscription.
       abort.signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined));
