@@ -43,6 +43,10 @@ const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'clopos-bench-'));
 const children = [];
 const stopping = new Set();
+// A crash of this script must not leave the sandbox, a gateway or a load generator running.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
 const failures = [];
 
 const log = (...args) => console.log(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s]`, ...args);
@@ -106,7 +110,7 @@ const pWorkloads = { list: [gql(P_LIST, pHeaders)], order: ORDER_IDS.map((id) =>
 function answered(system, json) {
   if (!json || json.errors) return false;
   if (system.startsWith('A')) return Array.isArray(json.data) && json.data.length > 0;
-  if (system.startsWith('B')) return (json.data?.orders?.nodes?.length ?? 0) > 0;
+  if (system.startsWith('B') || system.startsWith('L')) return (json.data?.orders?.nodes?.length ?? 0) > 0;
   return (json.data?.listOrders?.data?.length ?? 0) > 0;
 }
 
@@ -300,7 +304,7 @@ const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const LIVE_QUERY = 'subscription { orderChanged { kind at order { id status createdAt customer { name } } } }';
 function ask(child, message, key) {
   return new Promise((r) => {
-    const on = (m) => m[key] !== undefined && (child.offmt('message', on), r(m[key]));
+    const on = (m) => m[key] !== undefined && (child.off('message', on), r(m[key]));
     child.on('message', on);
     child.send(message);
   });
