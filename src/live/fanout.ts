@@ -22,6 +22,9 @@ interface Group<F> {
   members: Set<Member>;
 }
 
+/** Subscribers a delivery reaches per turn of the event loop. */
+export const SLICE = 500;
+
 export class FanOut<F> {
   private readonly groups = new Map<string, Group<F>>();
   private count = 0;
@@ -71,23 +74,64 @@ export class FanOut<F> {
     let message: FeedMessage | undefined;
     for (const group of this.groups.values()) {
       if (!this.matches(group.filter, event.order)) continue;
-      message ??= { ...event, feedAt: this.feedAt() };
-      for (const member of group.members) member.change(event, at, message);
+      const shared = (message ??= { ...event, feedAt: this.feedAt() });
+      this.enqueue([...group.members], (member) => member.change(event, at, shared));
     }
   };
 
   readonly onTick: TickListener = (tick) => {
     if (this.count === 0) return;
     const resync = tick.resync ? this.signal('RESYNC') : undefined;
-    for (const group of this.groups.values()) for (const member of group.members) member.tick(tick, resync);
+    this.enqueue(this.members(), (member) => member.tick(tick, resync));
   };
 
   /** One HEARTBEAT message, pushed to every subscription. */
   heartbeat(): void {
     if (this.count === 0) return;
     const message = this.signal('HEARTBEAT');
-    for (const group of this.groups.values()) for (const member of group.members) member.channel.push(message);
+    this.enqueue(this.members(), (member) => member.channel.push(message));
   }
+
+  private members(): Member[] {
+    const all: Member[] = [];
+    for (const group of this.groups.values()) for (const member of group.members) all.push(member);
+    return all;
+  }
+
+  // Delivery in slices: at most SLICE subscribers per turn of the event loop, the first slice at
+  // once. Each push sets off that subscriber's chain (execution is shared, but each stream's
+  // iterators, promises and socket write are its own); 10,000 of them in one turn kept every chain
+  // alive together (about 7 KB each, promoted to the old generation: +70-100 MB of RSS per change
+  // at 10,000 SSE subscribers) and wrote to the first socket only after the last chain had run.
+  // In slices each one's writes go out before the next slice starts. Jobs run in order, so every
+  // subscriber still receives the changes of a poll, then its tick, in order; the members of a job
+  // are those subscribed when it was queued.
+  private readonly jobs: Array<{ members: Member[]; next: number; deliver: (member: Member) => void }> = [];
+  private pumping = false;
+
+  private enqueue(members: Member[], deliver: (member: Member) => void): void {
+    if (members.length === 0) return;
+    this.jobs.push({ members, next: 0, deliver });
+    if (!this.pumping) this.pump();
+  }
+
+  private readonly pump = (): void => {
+    this.pumping = true;
+    let budget = SLICE;
+    try {
+      while (this.jobs.length > 0 && budget > 0) {
+        const job = this.jobs[0]!;
+        const end = Math.min(job.members.length, job.next + budget);
+        budget -= end - job.next;
+        // `next` moves before the delivery: a throwing subscriber is not delivered to twice.
+        while (job.next < end) job.deliver(job.members[job.next++]!);
+        if (job.next >= job.members.length) this.jobs.shift();
+      }
+    } finally {
+      if (this.jobs.length > 0) setImmediate(this.pump);
+      else this.pumping = false;
+    }
+  };
 
   signal(kind: 'RESYNC' | 'HEARTBEAT'): FeedMessage {
     return { kind, order: null, previousStatus: null, at: new Date().toISOString(), feedAt: this.feedAt() };
