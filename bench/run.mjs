@@ -30,10 +30,23 @@ const WORKLOADS = (env.BENCH_WORKLOADS ?? 'list,order,mix').split(',');
 const WARMUP = Number(env.BENCH_WARMUP ?? (SMOKE ? 0 : 2));
 const OUT = env.BENCH_OUT ?? (SMOKE ? undefined : join(BENCH, 'RESULTS.md'));
 const PROFILE = env.BENCH_PROFILE;
+// The live cell: `transport:subscribers` pairs; the 10,000 SSE cell of a full run also repeats its
+// changes with the list workload beside it. BENCH_LIVE=off skips it.
+const LIVE = (env.BENCH_LIVE ?? (SMOKE ? 'sse:200,ws:50' : 'sse:1000,sse:5000,sse:10000,ws:1000'))
+  .split(',')
+  .filter((x) => x && x !== 'off')
+  .map((x) => ({ transport: x.split(':')[0], count: Number(x.split(':')[1]) }));
+const LIVE_CHANGES = Number(env.BENCH_LIVE_CHANGES ?? (SMOKE ? 3 : 10));
+const LIVE_POLL_MS = 1000;
 const API_KEY = 'bench-key-0123456789';
 const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'clopos-bench-'));
 const children = [];
+const stopping = new Set();
+// A crash of this script must not leave the sandbox, a gateway or a load generator running.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
 const failures = [];
 
 const log = (...args) => console.log(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s]`, ...args);
@@ -50,7 +63,7 @@ async function freePort() {
 function track(child, name) {
   children.push(child);
   child.once('exit', (code, signal) => {
-    if (!shuttingDown) failures.push(`${name} exited early (code ${code}, signal ${signal})`);
+    if (!shuttingDown && !stopping.has(child)) failures.push(`${name} exited early (code ${code}, signal ${signal})`);
   });
   return child;
 }
@@ -97,7 +110,7 @@ const pWorkloads = { list: [gql(P_LIST, pHeaders)], order: ORDER_IDS.map((id) =>
 function answered(system, json) {
   if (!json || json.errors) return false;
   if (system.startsWith('A')) return Array.isArray(json.data) && json.data.length > 0;
-  if (system.startsWith('B')) return (json.data?.orders?.nodes?.length ?? 0) > 0;
+  if (system.startsWith('B') || system.startsWith('L')) return (json.data?.orders?.nodes?.length ?? 0) > 0;
   return (json.data?.listOrders?.data?.length ?? 0) > 0;
 }
 
@@ -126,7 +139,7 @@ if (SYSTEMS.includes('A'))
   systems.push({ id: 'A', name: 'direct REST', origin, pid: sandbox.pid, workloads: { list: [{ method: 'GET', path: `${new URL(baseUrl).pathname}/orders?limit=20`, headers: { 'x-token': token } }] } });
 
 // `npm start` builds dist/ when the sources changed; built once here, so B and B0 do not race to build.
-if (SYSTEMS.includes('B') || SYSTEMS.includes('B0')) execFileSync(process.execPath, [join(ROOT, 'scripts/start.mjs'), '--build-only'], { cwd: ROOT, stdio: 'inherit' });
+if (SYSTEMS.includes('B') || SYSTEMS.includes('B0') || LIVE.length) execFileSync(process.execPath, [join(ROOT, 'scripts/start.mjs'), '--build-only'], { cwd: ROOT, stdio: 'inherit' });
 
 async function startGateway(id, extraEnv, profile) {
   const port = await freePort();
@@ -137,6 +150,7 @@ async function startGateway(id, extraEnv, profile) {
   if (node !== 'node') throw new Error(`npm start is not a node command: ${node}`);
   const child = track(
     spawn(process.execPath, [...execArgv, ...startArgs], {
+      detached: false,
       cwd: ROOT,
       stdio: ['ignore', out, out],
       env: {
@@ -158,7 +172,7 @@ async function startGateway(id, extraEnv, profile) {
     }),
     id,
   );
-  return { id, origin: `http://127.0.0.1:${port}`, pid: child.pid, workloads: bWorkloads, log: join(work, `${id}.log`) };
+  return { id, origin: `http://127.0.0.1:${port}`, pid: child.pid, child, workloads: bWorkloads, log: join(work, `${id}.log`) };
 }
 if (SYSTEMS.includes('B')) systems.push({ ...(await startGateway('B', {})), name: 'this gateway, caches on (default)' });
 if (SYSTEMS.includes('B0')) systems.push({ ...(await startGateway('B0', { CACHE_TTL_MS: '0' }, PROFILE)), name: 'this gateway, CACHE_TTL_MS=0' });
@@ -280,6 +294,109 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 
+
+// --- the live cell -------------------------------------------------------------------------
+// Per row: a fresh gateway (`npm start`, POLL_INTERVAL_MS=1000, no per-key subscription limit),
+// the subscribers opened by bench/live-load.mjs in its own process, then LIVE_CHANGES new orders
+// in the sandbox, one per poll; every subscriber must receive each exactly once.
+const liveRows = [];
+const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const LIVE_QUERY = 'subscription { orderChanged { kind at order { id status createdAt customer { name } } } }';
+function ask(child, message, key) {
+  return new Promise((r) => {
+    const on = (m) => m[key] !== undefined && (child.off('message', on), r(m[key]));
+    child.on('message', on);
+    child.send(message);
+  });
+}
+async function livePhase(gw, gen, count, beside) {
+  await ask(gen, 'reset', 'reset');
+  let peak = treeRssMb(gw.pid);
+  const poll = setInterval(() => (peak = Math.max(peak, treeRssMb(gw.pid))), 200);
+  const before = await sandboxCounts();
+  const t0 = Date.now();
+  const phaseMs = LIVE_CHANGES * (LIVE_POLL_MS + 300);
+  const load = beside ? runLoad(gw, bWorkloads.list, 10, Math.ceil(phaseMs / 1000) + 2) : undefined;
+  for (let i = 0; i < LIVE_CHANGES; i++) {
+    await ask(sandbox, 'change', 'changed');
+    await sleep(LIVE_POLL_MS + 300);
+  }
+  // Until everyone has every change (or 30 s).
+  let report;
+  for (const deadline = Date.now() + 30_000; ; ) {
+    report = await ask(gen, 'report', 'report');
+    if (report.distinct >= count * LIVE_CHANGES || Date.now() > deadline) break;
+    await sleep(250);
+  }
+  const besideResult = load ? await load : undefined;
+  const after = await sandboxCounts();
+  clearInterval(poll);
+  const minutes = (Date.now() - t0) / 60_000;
+  return { report, peak, callsPerMin: (after.api - before.api) / minutes, beside: besideResult };
+}
+for (const [index, spec] of LIVE.entries()) {
+  const id = `L${index}`;
+  let gw;
+  let gen;
+  try {
+    gw = await startGateway(id, { POLL_INTERVAL_MS: String(LIVE_POLL_MS), GATEWAY_MAX_SUBSCRIPTIONS_PER_KEY: '0' });
+    await waitReady(gw);
+    await sleep(1000);
+    const rssBefore = treeRssMb(gw.pid);
+    gen = track(fork(join(BENCH, 'live-load.mjs'), { cwd: BENCH, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), `${id} load generator`);
+    await new Promise((r) => gen.once('message', r));
+    const opened = await ask(gen, { open: { origin: gw.origin, apiKey: API_KEY, transport: spec.transport, count: spec.count, query: LIVE_QUERY } }, 'opened');
+    const rssOpen = treeRssMb(gw.pid);
+    log(`live ${spec.transport} ${spec.count}: opened ${opened.ok} in ${(opened.ms / 1000).toFixed(1)} s (${opened.failed} failed), RSS ${rssBefore.toFixed(0)} -> ${rssOpen.toFixed(0)} MB`);
+    // The first poll is the poller's baseline.
+    await sleep(2 * LIVE_POLL_MS + 500);
+    const phases = [{ beside: false }];
+    if (!SMOKE && spec.transport === 'sse' && spec.count >= 10_000) phases.push({ beside: true });
+    for (const phase of phases) {
+      const result = await livePhase(gw, gen, spec.count, phase.beside);
+      const r = result.report;
+      const row = {
+        ...spec,
+        beside: phase.beside ? `list c10: ${fmt(result.beside?.rps)} req/s, mean ${fmt(result.beside?.meanMs, 2)} ms` : '',
+        openS: opened.ms / 1000,
+        failedOpen: opened.failed,
+        rssBefore,
+        rssOpen,
+        peak: result.peak,
+        kbPerSub: ((rssOpen - rssBefore) * 1024) / spec.count,
+        changes: LIVE_CHANGES,
+        changesSeen: r.changesSeen,
+        lost: spec.count * LIVE_CHANGES - r.distinct,
+        duplicated: r.duplicates,
+        closed: r.closed,
+        errors: r.errors,
+        p50: r.p50,
+        p99: r.p99,
+        max: r.max,
+        lastP50: r.lastP50,
+        callsPerMin: result.callsPerMin,
+      };
+      liveRows.push(row);
+      log(`live ${spec.transport} ${spec.count}${phase.beside ? ' (list load beside)' : ''}: p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, max ${fmt(r.max)} ms, lost ${row.lost}, duplicated ${row.duplicated}, peak RSS ${fmt(result.peak)} MB, ${fmt(result.callsPerMin, 1)} Clopos calls/min`);
+      if (row.lost || row.duplicated || row.failedOpen || r.changesSeen !== LIVE_CHANGES)
+        failures.push(`live ${spec.transport} ${spec.count}: ${row.failedOpen} failed to open, ${row.lost} lost, ${row.duplicated} duplicated, ${r.changesSeen} of ${LIVE_CHANGES} changes seen`);
+    }
+  } catch (error) {
+    failures.push(`live ${spec.transport} ${spec.count}: ${error.message}`);
+  } finally {
+    for (const child of [gen, gw?.child].filter(Boolean)) {
+      stopping.add(child);
+      await new Promise((r) => {
+        if (child.exitCode !== null || child.signalCode !== null) return r();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => (clearTimeout(timer), r()));
+        if (child === gen) child.send('close');
+        else child.kill('SIGTERM');
+      });
+    }
+  }
+}
+
 // --- shutting down -------------------------------------------------------------------------
 const hwm = Object.fromEntries(
   ready.map((s) => {
@@ -363,6 +480,22 @@ const rssB = Math.max(...['B', 'B0'].map((id) => Math.max(...cells.filter((c) =>
 const rssC = Math.max(...cells.filter((c) => c.system === 'C').map((c) => c.rssMb));
 if (Number.isFinite(rssB) && Number.isFinite(rssC)) targets.push(`- B's RSS under load < half of C's: ${f(rssB)} MB vs ${f(rssC)} MB (${t(rssB < rssC / 2)})`);
 if (targets.length) lines.push('Targets (list query):', '', ...targets, '');
+if (liveRows.length) {
+  lines.push(`Live updates (one gateway per row, POLL_INTERVAL_MS=${LIVE_POLL_MS}, ${LIVE_CHANGES} new orders one per poll; subscribers in their own process; latency from the poller seeing a change to each subscriber receiving it):`);
+  lines.push('');
+  lines.push('| transport | subscribers | beside | open s | RSS idle MB | RSS open MB | peak RSS MB | KB/subscriber | p50 ms | p99 ms | max ms | lost | duplicated | Clopos calls/min |');
+  lines.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of liveRows)
+    lines.push(`| ${r.transport.toUpperCase()} | ${r.count} | ${r.beside || '-'} | ${f(r.openS, 1)} | ${f(r.rssBefore)} | ${f(r.rssOpen)} | ${f(r.peak)} | ${f(r.kbPerSub, 1)} | ${f(r.p50)} | ${f(r.p99)} | ${f(r.max)} | ${r.lost} | ${r.duplicated} | ${f(r.callsPerMin, 1)} |`);
+  lines.push('');
+  const big = liveRows.find((r) => r.transport === 'sse' && r.count >= 10_000 && !r.beside);
+  if (big) {
+    lines.push('Live targets (10,000 SSE subscribers, unrounded):', '');
+    lines.push(`- peak RSS under 600 MB: ${big.peak} MB (${t(big.peak < 600)})`);
+    lines.push(`- p99 delivery under 1 s after the poll that saw the change: ${big.p99} ms (${t(big.p99 < 1000)}); max ${big.max} ms`);
+    lines.push(`- every change delivered, none twice: ${big.lost} lost, ${big.duplicated} duplicated (${t(big.lost === 0 && big.duplicated === 0)})`, '');
+  }
+}
 if (failures.length) lines.push('Failures:', '', ...failures.map((x) => `- ${x.split('\n')[0]}`), '');
 
 const generated = lines.join('\n');

@@ -3,6 +3,7 @@
 // entries, so it cannot count a benchmark). Started by bench/run.mjs with IPC:
 //   child -> parent: { ready: { baseUrl, credentials } }
 //   parent -> child: 'count'  =>  child -> parent: { count: { api, auth } }
+//   parent -> child: 'change' =>  a new order (the live cell's change)  =>  child -> parent: { changed: id }
 import dc from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import { startSandbox } from '../src/sandbox/index.js';
@@ -25,6 +26,7 @@ const sandbox = await startSandbox({
 
 process.on('message', (message) => {
   if (message === 'count') process.send?.({ count: { api, auth } });
+  if (message === 'change') process.send?.({ changed: sandbox.control.addOrder().id });
   if (message === 'close') void sandbox.close().finally(() => process.exit(0));
 });
 process.send?.({ ready: { baseUrl: sandbox.baseUrl, credentials: sandbox.credentials } });

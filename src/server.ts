@@ -28,6 +28,7 @@ import { PassThroughUpstreams, type UpstreamForToken } from './http/passthrough.
 import { persistedDocuments } from './http/persisted.js';
 import { useRateLimit } from './http/rate-limit.js';
 import { useSchemaSdl } from './http/schema-sdl.js';
+import { useSharedSubscriptionEvents } from './http/shared-events.js';
 import type { RateLimitStore } from './redis/limits.js';
 import { shortDigest, stateOf, type Caller } from './http/request-state.js';
 import { errorLog } from './observability/log-errors.js';
@@ -152,6 +153,9 @@ export function createGateway(options: GatewayOptions) {
     // Queries execute compiled (graphql-jit; src/graph/jit.ts). Before the response cache, which
     // wraps whatever execute function the plugins before it set.
     ...(options.compiledQueries === false ? [] : [useCompiledQueries()]),
+    // Subscription events executed once per distinct selection and serialized once for SSE
+    // (src/http/shared-events.ts): the live fan-out to thousands of subscribers.
+    useSharedSubscriptionEvents(),
     // Other plugins (e.g. the response cache) go here or through options.plugins.
     ...(options.plugins ?? []),
     // Last: it wraps whatever execute function the plugins before it set (graphql-jit replaces it).

@@ -23,6 +23,7 @@ import type { OrderUpstream } from '../domain/upstream.js';
 import { errorLog } from '../observability/log-errors.js';
 import { runDetached } from '../request-scope.js';
 import { Channel } from './channel.js';
+import { FanOut, filterKey } from './fanout.js';
 import { baselineState, classify, parseState, serializeState, timeOf, type PollerState } from './classify.js';
 import { pollDelay, type PollSignals } from './interval.js';
 import type { LiveStore } from './store.js';
@@ -97,7 +98,7 @@ export function matches(filter: LiveFilter | null | undefined, order: Order): bo
 const quiet: LiveLogger = { warn: () => undefined, debug: () => undefined };
 
 export class LiveOrders {
-  private readonly open = new Set<Channel<FeedMessage>>();
+  private readonly fanOut: FanOut<LiveFilter | null | undefined>;
   /** The last poll this instance heard of (ms). */
   private feedAt: number | undefined;
   private readonly heartbeat: NodeJS.Timeout;
@@ -126,17 +127,15 @@ export class LiveOrders {
       slots: new MemorySlots(),
       ...options,
     };
-    // Instance-wide, before any subscription listens, so each message carries the newest feedAt.
-    this.stopFeed = this.o.store.listen(
-      () => undefined,
-      (tick) => {
-        this.feedAt = Math.max(this.feedAt ?? 0, tick.polledAt);
-      },
-    );
+    this.fanOut = new FanOut(filterKey, matches, () => this.feedAtIso());
+    // Instance-wide, one listener for every subscription: the tick first updates feedAt, so each
+    // message carries the newest.
+    this.stopFeed = this.o.store.listen(this.fanOut.onChange, (tick) => {
+      this.feedAt = Math.max(this.feedAt ?? 0, tick.polledAt);
+      this.fanOut.onTick(tick);
+    });
     // One timer for every subscription, independent of any request.
-    this.heartbeat = setInterval(() => {
-      for (const channel of this.open) this.signal(channel, 'HEARTBEAT');
-    }, this.o.heartbeatMs);
+    this.heartbeat = setInterval(() => this.fanOut.heartbeat(), this.o.heartbeatMs);
     this.heartbeat.unref();
   }
 
@@ -144,13 +143,9 @@ export class LiveOrders {
     return this.feedAt === undefined ? null : new Date(this.feedAt).toISOString();
   }
 
-  private signal(channel: Channel<FeedMessage>, kind: 'RESYNC' | 'HEARTBEAT'): void {
-    channel.push({ kind, order: null, previousStatus: null, at: new Date().toISOString(), feedAt: this.feedAtIso() });
-  }
-
   /** For tests and metrics: is this instance's poller loop running, and does it hold the lease. */
-  status(): { subscriptions: number; polling: boolean; leading: boolean } {
-    return { subscriptions: this.subscriptions, polling: this.loop !== undefined, leading: this.leading };
+  status(): { subscriptions: number; polling: boolean; leading: boolean; filters: number } {
+    return { subscriptions: this.subscriptions, polling: this.loop !== undefined, leading: this.leading, filters: this.fanOut.filters };
   }
 
   /**
@@ -190,7 +185,6 @@ export class LiveOrders {
       options.disconnect?.();
     };
     const channel: Channel<FeedMessage> = new Channel(() => {
-      this.open.delete(channel);
       unlisten();
       slot.release();
       this.subscriptions--;
@@ -198,25 +192,28 @@ export class LiveOrders {
     });
     // The hard cap: the backlog plus one poll's worth of changes (and a few signals).
     channel.limit(this.o.maxQueued + this.o.pageSize * this.o.maxPages + 100, overflow);
-    this.open.add(channel);
     // At most once each, in `at` order: the replay and the live feed overlap at the hand-off.
-    const emit = (event: OrderChangeEvent) => {
-      const at = atMs(event);
+    const deliver = (at: number, message: FeedMessage) => {
       if (at <= lastAt) return;
       lastAt = at;
-      if (matches(filter, event.order)) channel.push({ ...event, feedAt: this.feedAtIso() });
+      channel.push(message);
     };
-    const tick = (t: FeedTick) => {
+    const emit = (event: OrderChangeEvent) => {
+      if (matches(filter, event.order)) deliver(atMs(event), { ...event, feedAt: this.feedAtIso() });
+    };
+    const tick = (t: FeedTick, resync = t.resync ? this.fanOut.signal('RESYNC') : undefined) => {
       if (channel.backlog() > this.o.maxQueued) return overflow();
-      if (t.resync) this.signal(channel, 'RESYNC');
+      if (resync) channel.push(resync);
     };
-    // Listening starts before the replay is read, so nothing falls between the two.
-    const unlisten = this.o.store.listen(
-      (event) => (buffered ? buffered.push(event) : emit(event)),
-      (t) => (buffered ? buffered.push(t) : tick(t)),
-    );
+    // Listening (the instance's fan-out, grouped by filter) starts before the replay is read, so
+    // nothing falls between the two; until the replay is done, what arrives waits in `buffered`.
+    const unlisten = this.fanOut.add(filter, {
+      channel,
+      change: (event, at, message) => (buffered ? buffered.push(event) : deliver(at, message)),
+      tick: (t, resync) => (buffered ? buffered.push(t) : tick(t, resync)),
+    });
     // At once, so a client knows the stream is open and how fresh the feed is before any change.
-    this.signal(channel, 'HEARTBEAT');
+    channel.push(this.fanOut.signal('HEARTBEAT'));
     if (since) {
       const sinceMs = Date.parse(since);
       lastAt = sinceMs;
@@ -379,7 +376,7 @@ export class LiveOrders {
     clearInterval(this.heartbeat);
     this.stopFeed();
     this.wake?.();
-    for (const channel of [...this.open]) void channel.return();
+    for (const channel of this.fanOut.channels()) void channel.return();
     await this.loop;
     this.o.slots.close();
     await this.o.store.close();

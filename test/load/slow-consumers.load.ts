@@ -17,6 +17,7 @@ const ORDERS = 150;
 const COMMENT = 'x'.repeat(64 * 1024);
 const SMALL = 'subscription { orderChanged { kind } }';
 const BIG = 'subscription { orderChanged { kind at order { id comment } } }';
+const READ = 'subscription { orderChanged { kind at } }';
 
 let gateway: LiveGateway | undefined;
 let server: Server | undefined;
@@ -36,6 +37,8 @@ interface SseClient {
   status: Promise<number>;
   /** Change messages received (the client reads only if `reading`). */
   changes: number;
+  /** The distinct `at` of the changes received (when selected). */
+  ats: Set<string>;
   errors: string[];
   /** The server ended or dropped the connection. */
   closed: boolean;
@@ -71,10 +74,13 @@ function sse(port: number, query: string, options: { from?: string; reading: boo
               text = text.slice(end + 2);
               const data = block.split('\n').find((line) => line.startsWith('data:'));
               if (!data || !data.slice(5).trim()) continue;
-              const payload = JSON.parse(data.slice(5)) as { data?: { orderChanged: { kind: string } }; errors?: Array<{ extensions?: { code?: string } }> };
+              const payload = JSON.parse(data.slice(5)) as { data?: { orderChanged: { kind: string; at?: string } }; errors?: Array<{ extensions?: { code?: string } }> };
               for (const e of payload.errors ?? []) client.errors.push(e.extensions?.code ?? 'error');
               const kind = payload.data?.orderChanged.kind;
-              if (kind && kind !== 'HEARTBEAT' && kind !== 'RESYNC') client.changes++;
+              if (kind && kind !== 'HEARTBEAT' && kind !== 'RESYNC') {
+                client.changes++;
+                if (payload.data?.orderChanged.at) client.ats.add(payload.data.orderChanged.at);
+              }
             }
           });
           response.on('close', () => (client.closed = true));
@@ -89,6 +95,7 @@ function sse(port: number, query: string, options: { from?: string; reading: boo
       req.end(JSON.stringify({ query }));
     }),
     changes: 0,
+    ats: new Set(),
     errors: [],
     closed: false,
     resume: () => res?.resume(),
@@ -166,3 +173,53 @@ it('500 non-reading SSE subscriptions from one address neither block another add
   await until(() => g.live.status().subscriptions === 499, 10_000, 'the new subscription');
   expect(again.errors).toEqual([]);
 }, 120_000);
+
+it('at scale: 1,000 readers get every change exactly once while stalled SSE and graphql-ws readers are each dropped at their own buffer limit', async () => {
+  // Per-connection bounds: each stalled subscription is ended once it holds `maxQueued` messages
+  // from before the latest poll, however many others share its changes (one shared message and one
+  // shared frame per change: the readers are not slowed by what the stalled ones hold).
+  gateway = await startLiveGateway({ live: { pollIntervalMs: 500, maxSubscriptionsPerKey: 5000, maxQueued: 20, heartbeatMs: 60_000 } });
+  const g = gateway;
+  server = createServer(g.yoga);
+  ws = attachWebSocket(server, g.yoga);
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const readers: SseClient[] = [];
+  for (let i = 0; i < 1000; i += 100) {
+    const batch = Array.from({ length: 100 }, () => sse(port, READ, { reading: true }));
+    await Promise.all(batch.map((c) => c.status));
+    readers.push(...batch);
+  }
+  const stalled = Array.from({ length: 5 }, () => sse(port, BIG, { reading: false }));
+  await Promise.all(stalled.map((c) => c.status));
+  const stalledSockets = [await stalledWs(port), await stalledWs(port)];
+  await until(() => g.live.status().subscriptions === 1007, 30_000, '1,007 subscriptions');
+  expect(g.live.status().filters).toBe(1);
+  await until(() => g.live.status().leading, 10_000, 'the poller');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+
+  const [template] = g.sandbox.control.orders();
+  for (let i = 0; i < ORDERS; i++) {
+    g.sandbox.control.addOrder({ payload: { ...template!.payload, meta: { ...template!.payload?.meta, comment: COMMENT } } } as never);
+  }
+  await until(() => readers.every((r) => r.ats.size >= ORDERS), 120_000, 'every change at every reader');
+  await until(() => g.live.status().subscriptions === 1000, 60_000, 'the 7 stalled subscribers dropped');
+  for (const s of stalledSockets) {
+    s.resume();
+    await until(() => s.closed(), 10_000, 'the graphql-ws socket closed');
+  }
+  for (const s of stalled) {
+    s.resume();
+    await until(() => s.closed, 10_000, 'the SSE stream ended');
+    expect(s.changes).toBeLessThan(ORDERS);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  for (const r of readers) {
+    expect(r.closed).toBe(false);
+    expect(r.errors).toEqual([]);
+    // Exactly once each: as many messages as distinct changes.
+    expect(r.changes).toBe(ORDERS);
+    expect(r.ats.size).toBe(ORDERS);
+  }
+}, 240_000);
