@@ -15,13 +15,13 @@ describe('the Clopos operation table', () => {
 
   it('throws on a route or method it does not list, never falling back', () => {
     expect(() => operationFor('DELETE', '/v2/orders/152')).toThrow(UnknownRoute);
-    expect(() => operationFor('GET', '/v2/products')).toThrow(/operations\.ts/);
+    expect(() => operationFor('GET', '/v2/payment-methods')).toThrow(/operations\.ts/);
     expect(() => operationFor('GET', '/v2/orders/152/lines')).toThrow(UnknownRoute);
   });
 
   it('only accepts routes and methods the OpenAPI spec has (checked by the compiler)', () => {
-    // @ts-expect-error -- the spec has no /products path
-    operation({ route: '/products', method: 'GET', idempotent: true, budgeted: true, cost: 1 });
+    // @ts-expect-error -- the spec has no /payment-methods path
+    operation({ route: '/payment-methods', method: 'GET', idempotent: true, budgeted: true, cost: 1 });
     // @ts-expect-error -- the spec has no DELETE /orders/{id}
     operation({ route: '/orders/{id}', method: 'DELETE', idempotent: true, budgeted: true, cost: 1 });
     expect(Object.keys(CLOPOS_OPERATIONS)).toEqual(['auth', 'listOrders', 'getOrder', 'createOrder', 'cancelOrder']);
