@@ -97,8 +97,11 @@ export type OrderFilter = {
 export type OrderLineInput = {
   /** Modifiers (extras, options) for this line. */
   modifiers?: Array<OrderLineModifierInput> | null | undefined;
-  /** The product's name as it should appear on the order. */
-  name: string;
+  /**
+   * The product's name. The gateway takes it from the menu; when given, it must match (`PRICE_MISMATCH`).
+   * @deprecated Leave it out: the gateway fills it in from the venue's menu.
+   */
+  name?: string | null | undefined;
   /** A free-text note for this line, for example `No onions`. */
   note?: string | null | undefined;
   /** The portion size (default 1). */
@@ -111,21 +114,30 @@ export type OrderLineInput = {
   quantity: number;
   /** The line's kitchen status; `new` when omitted. */
   status?: string | null | undefined;
-  /** The price of one; 0 or more. */
-  unitPrice: number;
+  /**
+   * The price of one. The gateway takes it from the menu; when given, it must match (`PRICE_MISMATCH`).
+   * @deprecated Leave it out: the gateway prices the line from the venue's menu.
+   */
+  unitPrice?: number | null | undefined;
 };
 
 /** A modifier on a line of a new order. */
 export type OrderLineModifierInput = {
   /** The modifier's id in the POS. */
   modifierId: string | number;
-  /** The modifier's name. */
-  name: string;
+  /**
+   * The modifier's name. Taken from the menu; when given, it must match (`PRICE_MISMATCH`).
+   * @deprecated Leave it out: the gateway fills it in from the product's modifier groups.
+   */
+  name?: string | null | undefined;
   /** The portion size (default 1). */
   portionSize?: number | null | undefined;
   /** How many; above 0. */
   quantity: number;
-  /** The price of one (default 0). */
+  /**
+   * The price of one. Taken from the menu; when given, it must match (`PRICE_MISMATCH`).
+   * @deprecated Leave it out: the gateway prices the modifier from the menu.
+   */
   unitPrice?: number | null | undefined;
 };
 
@@ -182,12 +194,20 @@ export type UserErrorCode =
   | 'IDEMPOTENCY_UNAVAILABLE'
   /** Not an id of the POS. */
   | 'INVALID_ID'
+  /** A modifier outside the product's groups, or a group's minimum or maximum broken. */
+  | 'MODIFIER_NOT_ALLOWED'
   /** Must be above 0. */
   | 'MUST_BE_POSITIVE'
   /** Must be 0 or more. */
   | 'MUST_NOT_BE_NEGATIVE'
   /** There is no such order. */
   | 'NOT_FOUND'
+  /** The line's product is out of stock (the stop-list), or fewer are left than ordered. */
+  | 'OUT_OF_STOCK'
+  /** A line's (or modifier's) name or price differs from the venue's menu. */
+  | 'PRICE_MISMATCH'
+  /** The line's product is not on the venue's menu. */
+  | 'PRODUCT_NOT_FOUND'
   /** A required list is empty (an order without lines). */
   | 'REQUIRED'
   /** Too many characters. */

@@ -1,3 +1,4 @@
 export type * from './order.js';
 export type * from './upstream.js';
+export type * from './catalog.js';
 export * from './money.js';

@@ -1,5 +1,6 @@
 // The port every POS adapter implements. The graph calls only this; an adapter maps its REST
 // shapes to the domain types and parses its own ids (the graph passes them as opaque strings).
+import type { CatalogUpstream } from './catalog.js';
 import type { Decimal } from './money.js';
 import type { Order, OrderChange, OrderStatus, Page } from './order.js';
 
@@ -98,4 +99,10 @@ export interface OrderUpstream {
   recentlyUpdated(page: number, limit: number): Promise<Order[]>;
   /** A live feed message as the graph shows it (the poller publishes the POS's own shape). */
   change(message: unknown): OrderChange;
+  /**
+   * Venues, sale types, the menu, the stop-list and customers (src/domain/catalog.ts). Absent
+   * when the POS offers no catalog: then the catalog queries are errors and createOrder takes
+   * names and prices as the client gives them.
+   */
+  catalog?: CatalogUpstream;
 }

@@ -3,6 +3,8 @@ import type { Order } from '../domain/order.js';
 import type { OrderUpstream } from '../domain/upstream.js';
 import type { LiveOrders } from '../live/live.js';
 import type { IdempotencyStore } from './write/idempotency.js';
+import type { CatalogCache } from './catalog/cache.js';
+import type { CustomerRecord } from '../domain/catalog.js';
 
 /** Key of the per-request order loader: the order id, the venue, and whether the receipt is embedded. */
 export interface OrderKey {
@@ -16,6 +18,10 @@ export interface GraphContext {
   /** The POS behind the gateway, through the domain port (never its REST shapes). */
   upstream: OrderUpstream;
   orderLoader: DataLoader<OrderKey, Order | null, string>;
+  /** The upstream's catalog through the cache; absent when the POS offers no catalog. */
+  catalog?: CatalogCache;
+  /** Customer records by id, de-duplicated within a request (Order.customer's record fields). */
+  customerLoader: DataLoader<string, CustomerRecord | null>;
   idempotency: IdempotencyStore;
   /** Who is calling (a digest of their API key, or "anonymous"): live subscriptions are counted per caller. */
   caller: string;
@@ -56,8 +62,18 @@ export function createGraphContext(
   live?: LiveOrders,
   write: WriteOptions = {},
   transport: TransportContext = {},
+  catalog?: CatalogCache,
 ): GraphContext {
+  const records = upstream.catalog;
   return {
+    ...(catalog ? { catalog } : {}),
+    customerLoader: new DataLoader<string, CustomerRecord | null>((ids) =>
+      Promise.all(
+        ids.map((id) =>
+          records ? records.customer(id).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : null,
+        ),
+      ),
+    ),
     ...(live ? { live } : {}),
     ...transport,
     upstream,
