@@ -27,7 +27,7 @@ export async function startTestGateway(
     sandbox?: SandboxOptions;
     /** The Clopos client's per-call timeout (CLOPOS_TIMEOUT_MS). */
     client?: { timeoutMs?: number };
-    gateway?: Partial<Pick<GatewayOptions, 'apiKeys' | 'requestTimeoutMs' | 'commitWindowMs' | 'currency' | 'persistedOnly' | 'rateLimitPerMinute' | 'maxBodyBytes' | 'introspection' | 'idempotency'>>;
+    gateway?: Partial<Pick<GatewayOptions, 'catalogTtlMs' | 'stopListTtlMs' | 'apiKeys' | 'requestTimeoutMs' | 'commitWindowMs' | 'currency' | 'persistedOnly' | 'rateLimitPerMinute' | 'maxBodyBytes' | 'introspection' | 'idempotency'>>;
   } = {},
 ): Promise<TestGateway> {
   const sandbox = await startSandbox({ seed: 7, ...options.sandbox });

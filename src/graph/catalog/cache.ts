@@ -19,13 +19,23 @@ export const DEFAULT_STOP_LIST_TTL_MS = 30_000;
 /** Shared by every CatalogCache of a gateway: moving it on empties them all. */
 export class CatalogGeneration {
   value = 0;
-  /** Entries live in the caches, counted so the admin gets an answer that means something. */
-  live = new Set<Map<string, Entry<unknown>>>();
+  /** The caches' entries, held weakly: a pass-through client's cache goes when its client does. */
+  private readonly live = new Set<WeakRef<Map<string, Entry<unknown>>>>();
 
+  track(entries: Map<string, Entry<unknown>>): void {
+    this.live.add(new WeakRef(entries));
+  }
+
+  /** Empties every cache; returns how many entries were dropped. */
   invalidate(): number {
     this.value++;
     let dropped = 0;
-    for (const entries of this.live) {
+    for (const ref of this.live) {
+      const entries = ref.deref();
+      if (!entries) {
+        this.live.delete(ref);
+        continue;
+      }
       dropped += entries.size;
       entries.clear();
     }
@@ -49,7 +59,7 @@ export class CatalogCache {
     private readonly generation: CatalogGeneration = new CatalogGeneration(),
   ) {
     this.now = settings.now ?? Date.now;
-    generation.live.add(this.entries);
+    generation.track(this.entries);
   }
 
   venues(): Promise<Venue[]> {
