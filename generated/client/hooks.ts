@@ -18,6 +18,12 @@ import {
   CreateOrderDocument,
   type CreateOrderMutation,
   type CreateOrderMutationVariables,
+  FindCallerDocument,
+  type FindCallerQuery,
+  type FindCallerQueryVariables,
+  MenuDocument,
+  type MenuQuery,
+  type MenuQueryVariables,
   OrderBoardDocument,
   type OrderBoardQuery,
   type OrderBoardQueryVariables,
@@ -27,6 +33,9 @@ import {
   OrderDetailDocument,
   type OrderDetailQuery,
   type OrderDetailQueryVariables,
+  ServiceChoicesDocument,
+  type ServiceChoicesQuery,
+  type ServiceChoicesQueryVariables,
 } from './graphql';
 import { useEffect, useRef, useState } from 'react';
 
@@ -315,6 +324,50 @@ export function useCreateOrderMutation<TContext = unknown>(
   });
 }
 
+export const findCallerQueryKey = (variables: FindCallerQueryVariables) =>
+  (variables === undefined ? ['FindCaller'] : ['FindCaller', variables]) as readonly unknown[];
+
+export function useFindCallerQuery<TData = FindCallerQuery>(
+  variables: FindCallerQueryVariables,
+  options?: Omit<UseQueryOptions<FindCallerQuery, GraphQLRequestError, TData>, 'queryKey' | 'queryFn'>,
+) {
+  return useQuery<FindCallerQuery, GraphQLRequestError, TData>({
+    queryKey: findCallerQueryKey(variables),
+    queryFn: ({ signal }) => execute(FindCallerDocument, variables, signal),
+    ...options,
+  });
+}
+
+export const menuQueryKey = (variables: MenuQueryVariables) =>
+  (variables === undefined ? ['Menu'] : ['Menu', variables]) as readonly unknown[];
+
+export function useMenuQuery<TData = MenuQuery>(
+  variables: MenuQueryVariables,
+  options?: Omit<UseQueryOptions<MenuQuery, GraphQLRequestError, TData>, 'queryKey' | 'queryFn'>,
+) {
+  return useQuery<MenuQuery, GraphQLRequestError, TData>({
+    queryKey: menuQueryKey(variables),
+    queryFn: ({ signal }) => execute(MenuDocument, variables, signal),
+    ...options,
+  });
+}
+
+export function useMenuInfiniteQuery(
+  variables: Omit<MenuQueryVariables, 'after'>,
+  options?: Omit<
+    UseInfiniteQueryOptions<MenuQuery, GraphQLRequestError, InfiniteData<MenuQuery, string | null>, readonly unknown[], string | null>,
+    'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam'
+  >,
+) {
+  return useInfiniteQuery({
+    queryKey: [...menuQueryKey(variables as MenuQueryVariables), 'infinite'],
+    queryFn: ({ pageParam, signal }) => execute(MenuDocument, { ...variables, after: pageParam } as MenuQueryVariables, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: MenuQuery) => (last.menu.pageInfo.hasNextPage ? last.menu.pageInfo.endCursor : null) ?? undefined,
+    ...options,
+  });
+}
+
 export const orderBoardQueryKey = (variables?: OrderBoardQueryVariables) =>
   (variables === undefined ? ['OrderBoard'] : ['OrderBoard', variables]) as readonly unknown[];
 
@@ -362,6 +415,20 @@ export function useOrderDetailQuery<TData = OrderDetailQuery>(
   return useQuery<OrderDetailQuery, GraphQLRequestError, TData>({
     queryKey: orderDetailQueryKey(variables),
     queryFn: ({ signal }) => execute(OrderDetailDocument, variables, signal),
+    ...options,
+  });
+}
+
+export const serviceChoicesQueryKey = (variables?: ServiceChoicesQueryVariables) =>
+  (variables === undefined ? ['ServiceChoices'] : ['ServiceChoices', variables]) as readonly unknown[];
+
+export function useServiceChoicesQuery<TData = ServiceChoicesQuery>(
+  variables?: ServiceChoicesQueryVariables,
+  options?: Omit<UseQueryOptions<ServiceChoicesQuery, GraphQLRequestError, TData>, 'queryKey' | 'queryFn'>,
+) {
+  return useQuery<ServiceChoicesQuery, GraphQLRequestError, TData>({
+    queryKey: serviceChoicesQueryKey(variables),
+    queryFn: ({ signal }) => execute(ServiceChoicesDocument, variables, signal),
     ...options,
   });
 }
