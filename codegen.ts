@@ -63,10 +63,11 @@ const config: CodegenConfig = {
         scalars: { Date: 'string', DateTime: 'string', Decimal: 'string' },
       },
     },
-    // ...and ready-made TanStack Query hooks over those documents.
+    // ...and ready-made TanStack Query hooks over those documents: only the per-operation parts;
+    // they call the runtime in packages/client (@clopos-graphql/client), which apps install.
     'generated/client/hooks.ts': {
       documents: ['operations/**/*.graphql'],
-      plugins: ['./codegen/tanstack-query-hooks.cjs'],
+      plugins: ['./packages/client/codegen.cjs'],
     },
   },
 };

@@ -11,6 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { createCloposClient } from '../src/upstreams/clopos/client.js';
+import { cloposUpstream } from '../src/upstreams/clopos/index.js';
 import { cloposCredentials, startSandbox } from '../src/sandbox/index.js';
 import type { RunningSandbox } from '../src/sandbox/contract.js';
 import { LiveOrders } from '../src/live/live.js';
@@ -79,7 +80,7 @@ export async function startStack(): Promise<Stack> {
   // Small pages (5, at most 2 a poll): a dozen orders at once is more than a poll can tell apart,
   // so the poller starts over and sends RESYNC, which the board must answer with a refetch.
   const live = new LiveOrders({
-    clopos,
+    upstream: cloposUpstream(clopos),
     store: new MemoryLiveStore(),
     pollIntervalMs: 500,
     maxSubscriptionsPerKey: 500,

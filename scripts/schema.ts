@@ -29,13 +29,20 @@ const describe = (change: Change) =>
 
 async function main(command: string | undefined): Promise<number> {
   const sdl = currentSdl();
+  if (command === 'sdl') {
+    // `npm run schema:sdl [-- file]`: the schema frontends generate their types from.
+    const file = process.argv[3];
+    if (file) writeFileSync(file, sdl);
+    else process.stdout.write(sdl);
+    return 0;
+  }
   if (command === 'snapshot') {
     writeFileSync(SNAPSHOT, sdl);
     console.log(`Wrote ${SNAPSHOT.pathname}`);
     return 0;
   }
   if (command !== 'check') {
-    console.error('usage: tsx scripts/schema.ts check|snapshot');
+    console.error('usage: tsx scripts/schema.ts check|snapshot|sdl [file]');
     return 2;
   }
   const { breaking, other } = await schemaChanges(readFileSync(SNAPSHOT, 'utf8'), sdl);

@@ -6,9 +6,12 @@ import type { Server } from 'node:http';
 import type { TracerProvider } from '@opentelemetry/api';
 import type { CloposCredentials } from './upstreams/clopos/api.js';
 import { createCloposClient } from './upstreams/clopos/client.js';
+import { cloposUpstream } from './upstreams/clopos/index.js';
 import type { Config } from './config.js';
 import type { ReadinessCheck } from './http/endpoints.js';
 import { attachWebSocket } from './http/websocket.js';
+import { loadPersistedManifests } from './http/manifests.js';
+import { buildSchema } from './graph/schema.js';
 import { createLiveOrders, type LiveSettings } from './live/index.js';
 import type { LiveOrders } from './live/live.js';
 import { instrumentFetch } from './observability/clopos-fetch.js';
@@ -32,8 +35,11 @@ export interface AppDeps {
   shield?: Pick<QuotaShieldDeps, 'breaker' | 'retry' | 'redisConnectWaitMs' | 'logger'>;
   /** Live-update knobs that are not settings (linger, heartbeat). */
   live?: Partial<Pick<LiveSettings, 'lingerMs' | 'heartbeatMs'>>;
-  /** Gateway options that are not settings (extra plugins; an idempotency store on a test clock). */
-  gateway?: Pick<GatewayOptions, 'plugins' | 'idempotency'>;
+  /**
+   * Gateway options that are not settings: extra plugins; an idempotency store on a test clock;
+   * extra readiness checks, after the app's own (read on each /readiness request).
+   */
+  gateway?: Pick<GatewayOptions, 'plugins' | 'idempotency' | 'readiness'>;
 }
 
 export interface App {
@@ -51,6 +57,8 @@ export interface App {
 }
 
 export async function createApp(config: Config, deps: AppDeps): Promise<App> {
+  // First: a bad manifest (GATEWAY_PERSISTED_MANIFESTS) stops the start before anything connects.
+  const persistedDocuments = loadPersistedManifests(config.persistedManifests, buildSchema());
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
   const metrics = deps.metrics ?? createMetrics();
   const { baseUrl, credentials } = deps.upstream;
@@ -73,10 +81,15 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
     { logger: logger.child({ component: 'shield' }), fetch: cloposFetch, reporter: metrics.shield, ...deps.shield },
   );
   // Subscription.orderChanged: one poller for every subscriber (with REDIS_URL, for every instance).
-  const live = createLiveOrders(quota, { ...config, ...deps.live }, logger.child({ component: 'live' }));
+  const live = createLiveOrders(
+    quota,
+    cloposUpstream(quota.shield.fresh, { currency: config.cloposCurrency }),
+    { ...config, ...deps.live },
+    logger.child({ component: 'live' }),
+  );
 
   let draining = false;
-  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness];
+  const readiness: ReadinessCheck[] = [{ name: 'accepting', check: () => !draining }, ...quota.readiness, ...(deps.gateway?.readiness ?? [])];
   const yoga = createGateway({
     clopos: quota.clopos,
     ...gatewaySettings(config),
@@ -91,6 +104,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
         createCloposClient({ baseUrl, credentials, timeoutMs: config.cloposTimeoutMs, fetch: quota.shield.transport, token }),
         `token:${digest}`,
       ),
+    persistedDocuments,
     idempotency: deps.gateway?.idempotency ?? quota.idempotency,
     // With REDIS_URL the per-key rate limit is one limit for every instance.
     ...(quota.redis && config.rateLimitPerMinute ? { rateLimitStore: sharedRateLimit(quota.redis.client, quota.redis, config.rateLimitPerMinute) } : {}),
@@ -107,7 +121,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
     startDraining: () => {
       draining = true;
     },
-    attach: (server) => attachWebSocket(server, yoga, { apiKeys: config.apiKeys, persistedOnly: config.persistedOnly }),
+    attach: (server) => attachWebSocket(server, yoga, { apiKeys: config.apiKeys, persistedOnly: config.persistedOnly, documents: persistedDocuments }),
     close: async () => {
       await live.close();
       await quota.close();

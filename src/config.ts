@@ -1,6 +1,7 @@
 // The gateway's settings, read from the environment once, validated, and failing fast with a
 // message that names the variable. Only src/main.ts passes process.env here. Every name is fixed
 // by the issues (ARCHITECTURE.md lists them); a number that turns a limit or cache off takes 0.
+import { isIP } from 'node:net';
 import type { CloposCredentials } from './upstreams/clopos/api.js';
 
 export type ApiKeyScope = 'read' | 'write';
@@ -14,6 +15,10 @@ export interface ApiKey {
 
 export interface Config {
   port: number;
+  /** HOST: the address to listen on; undefined = every interface (Node's default, as before HOST existed). */
+  host: string | undefined;
+  /** GATEWAY_PERSISTED_MANIFESTS: more trusted-document manifests (files or folders), after the gateway's own. */
+  persistedManifests: string[];
   /** Unset: the gateway starts the embedded sandbox and talks to it. */
   clopos: { baseUrl: string; credentials: CloposCredentials } | undefined;
   cloposTimeoutMs: number;
@@ -135,6 +140,17 @@ function redisUrl(env: Env): string | undefined {
   return raw;
 }
 
+/** An IP address or a host name (no scheme, no port): what server.listen(port, host) takes. */
+function host(env: Env): string | undefined {
+  const raw = text(env, 'HOST');
+  if (raw === undefined) return undefined;
+  const name = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+  if (isIP(raw) === 0 && !name.test(raw)) {
+    throw new ConfigError('HOST', `must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name, without a scheme or port, got "${raw}".`);
+  }
+  return raw;
+}
+
 function cloposUpstream(env: Env): Config['clopos'] {
   const baseUrl = url(env, 'CLOPOS_BASE_URL', ['https:', 'http:']);
   if (baseUrl === undefined) return undefined;
@@ -181,6 +197,8 @@ export function loadConfig(env: Env): Config {
   }
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
+    host: host(env),
+    persistedManifests: list(env, 'GATEWAY_PERSISTED_MANIFESTS'),
     clopos,
     cloposTimeoutMs: integer(env, 'CLOPOS_TIMEOUT_MS', 10_000, 1, 600_000),
     commitWindowMs: integer(env, 'CLOPOS_COMMIT_WINDOW_MS', DEFAULT_COMMIT_WINDOW_MS, 0, 3_600_000),

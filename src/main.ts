@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const server = createServer(yoga);
   // Before attachWebSocket: its WebSocketServer re-emits the server's errors on itself, and a port
   // that cannot be had must end the process (the embedded sandbox with it), not leave it running.
-  const cannotListen = (error: NodeJS.ErrnoException) => fail(listenFailure(error, config.port));
+  const cannotListen = (error: NodeJS.ErrnoException) => fail(listenFailure(error, config.port, config.host));
   server.once('error', cannotListen);
   // graphql-ws on the same port and path; the key comes in connectionParams.
   const websocket = app.attach(server);
@@ -71,14 +71,17 @@ async function main(): Promise<void> {
       if (draining) server.closeIdleConnections();
     });
   });
-  server.listen(config.port, () => {
+  // HOST unset: every interface (Node's default), as in a container; HOST=127.0.0.1: this machine only.
+  server.listen({ port: config.port, host: config.host }, () => {
     server.off('error', cannotListen);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    const bound = typeof address === 'object' && address ? address.address : undefined;
     logger.info(
       {
         port,
-        url: `http://localhost:${port}/graphql`,
+        host: bound,
+        url: `http://${urlHost(config.host)}:${port}/graphql`,
         upstream: sandbox ? `embedded sandbox ${sandbox.baseUrl}` : new URL(baseUrl).origin,
         apiKeys: config.apiKeys.map((k) => `${k.name}:${k.scope}`),
         tracing: exporter,
@@ -115,8 +118,16 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
+/** The host part of the URL the start-up line prints: localhost when listening everywhere. */
+function urlHost(host: string | undefined): string {
+  if (host === undefined || host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 /** Why the port could not be had, in words an operator can act on. */
-function listenFailure(error: NodeJS.ErrnoException, port: number): string {
+function listenFailure(error: NodeJS.ErrnoException, port: number, host: string | undefined): string {
+  if (error.code === 'EADDRNOTAVAIL') return `Cannot start: HOST ${host} is not an address of this machine (EADDRNOTAVAIL). Set HOST to one of its addresses, 127.0.0.1, or 0.0.0.0.`;
+  if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return `Cannot start: HOST ${host} does not resolve (${error.code}). Set HOST to an IP address such as 127.0.0.1 or 0.0.0.0.`;
   if (error.code === 'EADDRINUSE') return `Cannot start: port ${port} is already in use (EADDRINUSE). Stop whatever holds it, or set PORT to a free port.`;
   if (error.code === 'EACCES') return `Cannot start: no permission to listen on port ${port} (EACCES). Use a port above 1023, or set PORT.`;
   return `Cannot start: listening on port ${port} failed: ${error.message}`;
@@ -125,6 +136,8 @@ function listenFailure(error: NodeJS.ErrnoException, port: number): string {
 // Anything else that fails while starting (the embedded sandbox, Redis, tracing) ends the process
 // with exit code 1 and says what failed, instead of an unhandled rejection.
 main().catch((error: unknown) => {
+  // A setting found wrong while starting (a persisted manifest): its message, no stack.
+  if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
   console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
   if (error instanceof Error && error.stack) console.error(error.stack);
   process.exit(1);

@@ -27,6 +27,7 @@ import { useObservability } from './http/observe.js';
 import { PassThroughUpstreams, type UpstreamForToken } from './http/passthrough.js';
 import { persistedDocuments } from './http/persisted.js';
 import { useRateLimit } from './http/rate-limit.js';
+import { useSchemaSdl } from './http/schema-sdl.js';
 import type { RateLimitStore } from './redis/limits.js';
 import { shortDigest, stateOf, type Caller } from './http/request-state.js';
 import { errorLog } from './observability/log-errors.js';
@@ -52,6 +53,8 @@ export interface GatewayOptions {
   apiKeys?: Array<string | ApiKey>;
   /** GATEWAY_PERSISTED_ONLY: run only operations from generated/client/persisted-documents.json, by hash. */
   persistedOnly?: boolean;
+  /** The trusted documents by sha256 (src/http/manifests.ts); default the gateway's own manifest. */
+  persistedDocuments?: Map<string, string>;
   /** Pass-through: builds the upstream for a caller's own Clopos token. Unset: x-clopos-token is refused. */
   upstreamForToken?: UpstreamForToken;
   /** GATEWAY_RATE_LIMIT_PER_MINUTE, per key; 0 or unset: off. */
@@ -139,13 +142,15 @@ export function createGateway(options: GatewayOptions) {
     ...useObservability({ logger, metrics }),
     useOperatorEndpoints({ metrics, metricsToken: options.metricsToken, readiness: () => options.readiness ?? [] }),
     useApiKeys({ keys, passThrough: passThrough !== undefined, metrics, endpoint: GRAPHQL_ENDPOINT }),
+    // GET /schema.graphql: the SDL frontends generate their types from (same key as /graphql).
+    useSchemaSdl({ keys, introspection: options.introspection ?? true, metrics }),
     ...(options.rateLimitPerMinute ? [useRateLimit({ perMinute: options.rateLimitPerMinute, metrics, endpoint: GRAPHQL_ENDPOINT, ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}) })] : []),
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
     ...useQueryLimits({ introspection: options.introspection ?? true }),
     ...(options.tracerProvider
       ? [useOpenTelemetry({ resolvers: false, variables: false, result: false, document: true }, options.tracerProvider) as unknown as Plugin]
       : []),
-    persistedDocuments({ only: options.persistedOnly ?? false }),
+    persistedDocuments({ only: options.persistedOnly ?? false, ...(options.persistedDocuments ? { documents: options.persistedDocuments } : {}) }),
     // Queries execute compiled (graphql-jit; src/graph/jit.ts). Before the response cache, which
     // wraps whatever execute function the plugins before it set.
     ...(options.compiledQueries === false ? [] : [useCompiledQueries()]),

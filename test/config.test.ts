@@ -59,10 +59,19 @@ describe('configuration from the environment', () => {
     ['REDIS_URL', 'localhost:6379'],
     ['CLOPOS_BASE_URL', 'integrations.clopos.com'],
     ['GATEWAY_API_KEYS', 'board:k:admin'],
+    ['HOST', 'http://127.0.0.1'],
+    ['HOST', '127.0.0.1:4000'],
   ])('refuses %s=%s with a message naming the variable', (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
+  });
+
+  it('reads HOST: unset listens on every interface (as before), an address or a host name as given', () => {
+    expect(loadConfig({}).host).toBeUndefined();
+    expect(loadConfig({ HOST: ' 127.0.0.1 ' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::' }).host).toBe('::');
+    expect(loadConfig({ HOST: 'gateway.internal' }).host).toBe('gateway.internal');
   });
 
   it('reads CLOPOS_CURRENCY (default AZN) and refuses a code that is not ISO 4217, naming the variable', () => {

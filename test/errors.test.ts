@@ -18,7 +18,7 @@ describe('the errors module and the README', () => {
   it('names in the README exactly the UserErrorCode values, which are the SDL enum', () => {
     const paragraph = section.slice(section.indexOf('Mutations report expected failures'));
     // Settings named in passing (`REDIS_URL`) are not codes.
-    const configuration = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5));
+    const configuration = readme.slice(readme.indexOf('### Settings'), readme.indexOf('\n#', readme.indexOf('### Settings') + 5));
     const settings = new Set([...configuration.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]));
     const named = new Set([...paragraph.matchAll(/`([A-Z][A-Z_]{2,})`/g)].map((m) => m[1]!).filter((code) => !settings.has(code)));
     expect([...named].sort()).toEqual(Object.keys(USER_ERROR_CODES).sort());

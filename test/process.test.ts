@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/sandbox/index.js';
 import type { RunningSandbox } from '../src/sandbox/contract.js';
@@ -82,6 +83,71 @@ describe('start-up errors exit 1 and name the cause', () => {
       expect(stderr).toContain('REDIS_URL');
     }
   }, 60_000);
+});
+
+describe('HOST', () => {
+  /** Starts main.ts with env; resolves with the listening line's fields and the child. */
+  async function start(env: Record<string, string>) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    const listening = await new Promise<{ port: number; host: string; url: string }>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listening line: ${stdout}`)), 30_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const line = stdout.split('\n').find((l) => l.includes('"msg":"listening"'));
+        if (line) {
+          clearTimeout(timer);
+          resolve(JSON.parse(line) as { port: number; host: string; url: string });
+        }
+      });
+    });
+    return { child, listening };
+  }
+
+  it('HOST=127.0.0.1 answers on loopback only, and the start-up line names that address', async () => {
+    const { child, listening } = await start({ ...upstream, PORT: '0', HOST: '127.0.0.1', GATEWAY_API_KEYS: 'k' });
+    try {
+      expect(listening.host).toBe('127.0.0.1');
+      expect(listening.url).toBe(`http://127.0.0.1:${listening.port}/graphql`);
+      expect((await fetch(`http://127.0.0.1:${listening.port}/health`)).status).toBe(200);
+      // Another address of this machine (if it has one) is refused: nothing listens there.
+      const other = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+      if (other) await expect(fetch(`http://${other.address}:${listening.port}/health`)).rejects.toThrow();
+    } finally {
+      const exit = exited(child);
+      child.kill('SIGTERM');
+      await exit;
+    }
+  }, 40_000);
+
+  it('HOST unset listens on every interface, as before the setting existed', async () => {
+    const { child, listening } = await start({ ...upstream, PORT: '0', GATEWAY_API_KEYS: 'k' });
+    try {
+      expect(['::', '0.0.0.0']).toContain(listening.host);
+      expect((await fetch(`http://127.0.0.1:${listening.port}/health`)).status).toBe(200);
+      const other = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+      if (other) expect((await fetch(`http://${other.address}:${listening.port}/health`)).status).toBe(200);
+    } finally {
+      const exit = exited(child);
+      child.kill('SIGTERM');
+      await exit;
+    }
+  }, 40_000);
+
+  it('a HOST that is not an address of this machine: exit 1 naming HOST', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: environment({ ...upstream, PORT: '0', HOST: '203.0.113.77', GATEWAY_API_KEYS: 'k' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await exited(child);
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(stderr).toContain('HOST 203.0.113.77 is not an address of this machine');
+  }, 40_000);
 });
 
 describe('graceful shutdown', () => {

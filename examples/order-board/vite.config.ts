@@ -4,12 +4,15 @@ import { defineConfig } from 'vite';
 
 // The generated hooks live in the repository's generated/client/, outside this app: dedupe makes
 // their imports (React, TanStack Query, graphql) resolve to this app's node_modules, and fs.allow
-// lets the dev server read them.
+// lets the dev server read them. The hooks' runtime comes from its sources in packages/client.
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { dedupe: ['react', 'react-dom', '@tanstack/react-query', 'graphql'] },
+  resolve: {
+    dedupe: ['react', 'react-dom', '@tanstack/react-query', 'graphql'],
+    alias: { '@clopos-graphql/client': fileURLToPath(new URL('../../packages/client/src/index.ts', import.meta.url)) },
+  },
   server: {
     port: Number(process.env.ORDER_BOARD_PORT ?? 5173),
     strictPort: true,

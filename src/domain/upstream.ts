@@ -2,7 +2,7 @@
 // shapes to the domain types and parses its own ids (the graph passes them as opaque strings).
 import type { CatalogUpstream } from './catalog.js';
 import type { Decimal } from './money.js';
-import type { Order, OrderChange, OrderStatus, Page } from './order.js';
+import type { Order, OrderStatus, Page } from './order.js';
 
 export type SortField = 'id' | 'createdAt' | 'updatedAt';
 
@@ -97,8 +97,6 @@ export interface OrderUpstream {
    * order returned has `updatedAt`, and `lines` as the POS stores them.
    */
   recentlyUpdated(page: number, limit: number): Promise<Order[]>;
-  /** A live feed message as the graph shows it (the poller publishes the POS's own shape). */
-  change(message: unknown): OrderChange;
   /**
    * Venues, sale types, the menu, the stop-list and customers (src/domain/catalog.ts). Absent
    * when the POS offers no catalog: then the catalog queries are errors and createOrder takes

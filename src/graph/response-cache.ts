@@ -7,6 +7,8 @@ import type { Redis } from 'ioredis';
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
+import { stateOf } from '../http/request-state.js';
+import type { SharedHealth } from '../redis/connection.js';
 
 export interface ResponseCacheSetup {
   /** CACHE_TTL_MS; the plugin is not installed at 0. */
@@ -15,7 +17,9 @@ export interface ResponseCacheSetup {
 }
 
 export function responseCachePlugin(setup: ResponseCacheSetup, session: (request: Request) => string): Plugin {
-  return useResponseCache({ session, ttl: setup.ttlMs, cache: setup.cache });
+  // Yoga's plugin keys its cache in its HTTP params hook, which an operation over graphql-ws never
+  // passes through (it then throws "not configured correctly"): those run uncached.
+  return useResponseCache({ session, ttl: setup.ttlMs, cache: setup.cache, enabled: (request) => !stateOf(request).webSocket });
 }
 
 /**
@@ -25,11 +29,6 @@ export function responseCachePlugin(setup: ResponseCacheSetup, session: (request
  */
 export async function dropOrderResponses(cache: Cache): Promise<void> {
   await cache.invalidate([{ typename: 'Order' }]);
-}
-
-export interface SharedHealth {
-  reachable(): boolean;
-  failed(what: string, error: unknown): void;
 }
 
 /** Redis while reachable, memory otherwise; invalidations go to both. */

@@ -19,6 +19,8 @@ export interface RequestState {
   caller?: Caller;
   operation?: string;
   outcome?: string;
+  /** Sent over graphql-ws (the request is one websocket.ts made up, not an HTTP one). */
+  webSocket?: boolean;
 }
 
 const states = new WeakMap<Request, RequestState>();

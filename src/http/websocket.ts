@@ -74,6 +74,7 @@ export function attachWebSocket(server: Server, yoga: Enveloped, options: WebSoc
         // What the HTTP plugins would have attached to a request: the caller the key named.
         const request = new Request(`http://websocket${yoga.graphqlEndpoint}`, { method: 'POST' });
         stateOf(request).caller = ctx.extra.caller;
+        stateOf(request).webSocket = true;
         // The upgrade request (client address: an anonymous caller's idempotency keys and
         // subscription pool are per address) and the socket (to drop a client that stopped
         // reading), as node's req/res are for HTTP.

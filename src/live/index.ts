@@ -1,8 +1,8 @@
-// Wires live order updates for main.ts (and the tests): the poller on the shield's uncached
-// client, its pace tied to the breaker and the quota, and its store in memory or, with REDIS_URL,
+// Wires live order updates for main.ts (and the tests): the poller reading the POS adapter on the
+// shield's uncached client, its pace tied to the breaker and the quota, and its store in memory or, with REDIS_URL,
 // in Redis shared by every instance.
 import type { QuotaShield } from '../shield/compose.js';
-import { LiveOrders, type LiveLogger } from './live.js';
+import { LiveOrders, type LiveLogger, type LiveOptions } from './live.js';
 import { RedisLiveStore } from './redis-store.js';
 import { MemoryLiveStore } from './store.js';
 import { FallbackSlots, MemorySlots, RedisSlots } from '../redis/limits.js';
@@ -18,10 +18,16 @@ export interface LiveSettings {
   heartbeatMs?: number;
 }
 
-export function createLiveOrders(quota: QuotaShield, settings: LiveSettings, logger?: LiveLogger & { info(o: object, m: string): void }): LiveOrders {
+/** `upstream`: the POS adapter over the shield's uncached client (for Clopos, `quota.shield.fresh`). */
+export function createLiveOrders(
+  quota: QuotaShield,
+  upstream: LiveOptions['upstream'],
+  settings: LiveSettings,
+  logger?: LiveLogger & { info(o: object, m: string): void },
+): LiveOrders {
   const { shield } = quota;
   return new LiveOrders({
-    clopos: shield.fresh,
+    upstream,
     store: quota.redis ? new RedisLiveStore(quota.redis, shield.identity, logger) : new MemoryLiveStore(),
     pollIntervalMs: settings.pollIntervalMs,
     maxSubscriptionsPerKey: settings.maxSubscriptionsPerKey,

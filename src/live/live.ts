@@ -17,10 +17,9 @@
 // the socket buffers are full), or it holds a poll's worth more than that at any time, it ends with
 // SLOW_CONSUMER, its slot is freed and its connection is closed. One poll's burst never counts.
 import { CodedError } from '../errors.js';
-import type { CloposApi } from '../upstreams/clopos/api.js';
-import type { ClopOrder } from '../upstreams/clopos/types.js';
-import type { OrderStatus } from '../domain/order.js';
-import { toStatus } from '../upstreams/clopos/to-domain.js';
+import type { Order, OrderStatus } from '../domain/order.js';
+import { plainOrder } from '../domain/plain.js';
+import type { OrderUpstream } from '../domain/upstream.js';
 import { errorLog } from '../observability/log-errors.js';
 import { runDetached } from '../request-scope.js';
 import { Channel } from './channel.js';
@@ -51,8 +50,11 @@ export interface SubscribeOptions {
 }
 
 export interface LiveOptions {
-  /** The gateway's Clopos client, without the GET cache (every poll must see Clopos as it is now). */
-  clopos: CloposApi;
+  /**
+   * The POS, read only through the port's `recentlyUpdated`, on a client without the GET cache
+   * (every poll must see the POS as it is now). A second POS only implements that.
+   */
+  upstream: Pick<OrderUpstream, 'recentlyUpdated'>;
   store: LiveStore;
   /** POLL_INTERVAL_MS. */
   pollIntervalMs: number;
@@ -70,7 +72,7 @@ export interface LiveOptions {
   heartbeatMs?: number;
   /** Messages a subscription may hold, from before the latest poll, for a client that is not reading. Default 1000. */
   maxQueued?: number;
-  /** Orders per Clopos page. Default 100. */
+  /** Orders per upstream page. Default 100. */
   pageSize?: number;
   /** Pages one poll reads at most before it gives up on catching up and takes a new baseline. Default 10. */
   maxPages?: number;
@@ -80,12 +82,12 @@ export interface LiveOptions {
 /** A coded refusal or end of a subscription; plain (no GraphQL here): the graph's masking shows its code. */
 export class LiveError extends CodedError {}
 
-export function matches(filter: LiveFilter | null | undefined, order: ClopOrder): boolean {
+export function matches(filter: LiveFilter | null | undefined, order: Order): boolean {
   if (!filter) return true;
-  if (filter.status && toStatus(order.status) !== filter.status) return false;
-  if (filter.venueId && String(order.venue_id ?? order.payload?.service?.venue_id ?? '') !== filter.venueId) return false;
+  if (filter.status && order.status !== filter.status) return false;
+  if (filter.venueId && (order.venueId ?? '') !== filter.venueId) return false;
   if (filter.createdFrom || filter.createdTo) {
-    const day = new Date(timeOf(order.created_at)).toISOString().slice(0, 10);
+    const day = new Date(timeOf(order.createdAt)).toISOString().slice(0, 10);
     if (filter.createdFrom && day < filter.createdFrom) return false;
     if (filter.createdTo && day > filter.createdTo) return false;
   }
@@ -313,15 +315,17 @@ export class LiveOrders {
     return this.o.signals?.() ?? { breaker: 'closed', limit: 0 };
   }
 
-  private list(page: number) {
-    return this.o.clopos.listOrders({ page, limit: this.o.pageSize, sort: { field: 'updated_at', direction: -1 }, withReceipt: true });
+  /** One page, newest update first, as plain data (it is fingerprinted and published as JSON). */
+  private async list(page: number): Promise<Order[]> {
+    return (await this.o.upstream.recentlyUpdated(page, this.o.pageSize)).map(plainOrder);
   }
 
   private async poll(): Promise<void> {
     if (!this.state) {
       const saved = await this.o.store.loadState();
-      if (saved) {
-        this.state = parseState(saved.state);
+      const resumed = saved && parseState(saved.state);
+      if (saved && resumed) {
+        this.state = resumed;
         this.lastAt = Math.max(this.lastAt, saved.lastAt);
         await this.o.store.setCoverage({ running: true });
       } else {
@@ -330,12 +334,12 @@ export class LiveOrders {
       }
     }
     const state = this.state;
-    const orders: ClopOrder[] = [];
+    const orders: Order[] = [];
     for (let page = 1; ; page++) {
-      const { orders: batch } = await this.list(page);
+      const batch = await this.list(page);
       orders.push(...batch);
       const oldest = batch.at(-1);
-      if (batch.length < this.o.pageSize || !oldest || timeOf(oldest.updated_at ?? oldest.created_at) < state.watermark) break;
+      if (batch.length < this.o.pageSize || !oldest || timeOf(oldest.updatedAt ?? oldest.createdAt) < state.watermark) break;
       if (page >= this.o.maxPages) {
         // Too far behind to catch up: start over, and say the log has a gap.
         this.o.logger.warn({ pages: page }, 'live orders: too many changes to catch up, taking a new baseline');
@@ -351,7 +355,7 @@ export class LiveOrders {
   }
 
   private async baseline(): Promise<void> {
-    const { orders } = await this.list(1);
+    const orders = await this.list(1);
     this.state = baselineState(orders);
     const from = this.nextAt();
     await this.o.store.setCoverage({ from, running: true });

@@ -1,7 +1,8 @@
-// What the live poller publishes and every subscription receives: one change to one order, as a
-// plain JSON value so it crosses Redis pub/sub and sits in the change log unchanged; and the feed
-// signals (RESYNC, HEARTBEAT) that say whether the changes can be trusted to be complete and current.
-import type { ClopOrder, ClopOrderStatus } from '../upstreams/clopos/types.js';
+// What the live poller publishes and every subscription receives: one change to one domain order
+// (any POS), as a plain JSON value so it crosses Redis pub/sub and sits in the change log
+// unchanged; and the feed signals (RESYNC, HEARTBEAT) that say whether the changes can be trusted
+// to be complete and current. A FeedMessage is the domain's OrderChange: the graph shows it as is.
+import type { Order, OrderChange, OrderStatus } from '../domain/order.js';
 
 import type { OrderChangeKind } from '../../generated/graphql.js';
 
@@ -12,9 +13,9 @@ export type ChangeKind = Exclude<OrderChangeKind, 'RESYNC' | 'HEARTBEAT'>;
 
 export interface OrderChangeEvent {
   kind: ChangeKind;
-  /** The order after the change, as Clopos listed it (with its receipt embedded). */
-  order: ClopOrder;
-  previousStatus: ClopOrderStatus | null;
+  /** The order after the change, as the POS listed it (with its receipt), as plain data (plainOrder). */
+  order: Order;
+  previousStatus: OrderStatus | null;
   /** ISO instant the poller saw the change; unique and strictly increasing (ms), the `since` cursor. */
   at: string;
 }
@@ -29,16 +30,12 @@ export interface FeedTick {
   resync?: boolean;
 }
 
-/** What a subscription yields: a change, or a feed signal (no order). */
-export interface FeedMessage {
-  kind: OrderChangeKind;
-  order: ClopOrder | null;
-  previousStatus: ClopOrderStatus | null;
-  /** A change's cursor; for RESYNC and HEARTBEAT the instant the gateway sent it (not a cursor). */
-  at: string;
-  /** The last successful poll of Clopos this gateway knows of (ISO), or null before the first. */
-  feedAt: string | null;
-}
+/**
+ * What a subscription yields: a change, or a feed signal (no order). `at`: a change's cursor; for
+ * RESYNC and HEARTBEAT the instant the gateway sent it. `feedAt`: the last successful poll this
+ * gateway knows of (ISO), or null before the first.
+ */
+export type FeedMessage = OrderChange;
 
 export const atMs = (event: Pick<OrderChangeEvent, 'at'>): number => Date.parse(event.at);
 

@@ -19,6 +19,9 @@ export interface RedisLink {
   close(): Promise<void>;
 }
 
+/** What a shared store needs of the connection: is Redis up, and telling it a command failed. */
+export type SharedHealth = Pick<RedisLink, 'reachable' | 'failed'>;
+
 export interface RedisLinkOptions {
   logger?: RedisLogger;
   /** How long start-up waits for a first connection before going on in memory. Default 2000. */

@@ -4,12 +4,7 @@
 // the one ioredis connection rather than a limiter library: two short scripts, no new dependency.
 import type { Redis } from 'ioredis';
 import { TokenBuckets } from '../http/rate-limit.js';
-
-/** What the stores need to know of the connection (src/redis/connection.ts provides it). */
-export interface SharedHealth {
-  reachable(): boolean;
-  failed(what: string, error: unknown): void;
-}
+import type { SharedHealth } from './connection.js';
 
 /** 0 when allowed (one token taken), else the seconds until one is available. */
 export interface RateLimitStore {

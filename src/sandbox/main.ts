@@ -17,9 +17,14 @@ function readDemo(): boolean {
   throw new Error(`SANDBOX_DEMO must be true or false, got "${process.env.SANDBOX_DEMO ?? ''}"`);
 }
 
+/** SANDBOX_HOST: 127.0.0.1 by default; 0.0.0.0 in a container that other containers reach (deploy/compose.yaml). */
+function readHost(): string {
+  return process.env.SANDBOX_HOST?.trim() || '127.0.0.1';
+}
+
 async function main(): Promise<void> {
   const demo = readDemo();
-  const sandbox = await startSandbox({ port: readPort(), credentials: { ...DEFAULT_CREDENTIALS }, demo });
+  const sandbox = await startSandbox({ port: readPort(), host: readHost(), credentials: { ...DEFAULT_CREDENTIALS }, demo });
   const { baseUrl, credentials } = sandbox;
   const origin = new URL(baseUrl).origin;
   console.log(`Clopos sandbox listening at ${baseUrl}${demo ? ' (demo mode: orders move every 5 s)' : ''}`);

@@ -102,7 +102,7 @@ export async function createQuotaShield(settings: QuotaShieldSettings, deps: Quo
     ...(deps.breaker ? { breaker: deps.breaker } : {}),
     ...(deps.retry ? { retry: deps.retry } : {}),
     ...(deps.reporter ? { reporter: deps.reporter } : {}),
-    onOrderChanged: async () => {
+    onChanged: async () => {
       if (responseCache) await dropOrderResponses(responseCache);
     },
   });

@@ -1,7 +1,7 @@
 // The quota shield: a Clopos client whose every call is coalesced, cached, budgeted, retried
 // (GETs) and guarded by a circuit breaker. Stores are in memory unless the caller hands in shared
 // ones (redis-stores.ts), so N gateway instances can spend one Clopos quota.
-import { operationSpec } from '../upstreams/clopos/operations.js';
+import { CLOPOS_LOOKUP, operationSpec } from '../upstreams/clopos/operations.js';
 import type { CloposApi, CloposCredentials } from '../upstreams/clopos/api.js';
 import { createCloposClient, createCloposTokens } from '../upstreams/clopos/client.js';
 import { currentScope } from '../request-scope.js';
@@ -37,7 +37,7 @@ export interface CloposShieldOptions {
   retry?: RetryPolicy;
   reporter?: Partial<ShieldReporter>;
   /** After this gateway creates or cancels an order (the graph drops its response cache). */
-  onOrderChanged?: (id: number | undefined) => Promise<void>;
+  onChanged?: () => Promise<void>;
 }
 
 export interface CloposShield {
@@ -75,11 +75,12 @@ export function createCloposShield(options: CloposShieldOptions): CloposShield {
   const coalescer = new Coalescer();
   const cache = options.cacheTtlMs > 0 ? (options.cache ?? new MemoryGetCache()) : undefined;
   const base = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const transport = shieldTransport(base, { budget, deadline });
-  const pollTransport = shieldTransport(base, { budget, deadline, lane: 'poll' });
+  const transport = shieldTransport(base, { operations: CLOPOS_LOOKUP, budget, deadline });
+  const pollTransport = shieldTransport(base, { operations: CLOPOS_LOOKUP, budget, deadline, lane: 'poll' });
   const wrapWith = (inner: CloposApi, identity: string, cache: GetCacheStore | undefined) =>
     shieldApi({
       inner,
+      operations: CLOPOS_LOOKUP,
       identity,
       coalescer,
       cache,
@@ -90,7 +91,7 @@ export function createCloposShield(options: CloposShieldOptions): CloposShield {
         policy: options.retry,
         onRetry: ({ operation }) => reporter.retried?.(operationSpec(operation).route),
       },
-      onOrderChanged: options.onOrderChanged,
+      onChanged: options.onChanged,
       reporter: {
         cacheLookup: (name, hit) => reporter.cacheLookup?.(name, hit),
         coalesced: (route) => reporter.coalesced?.(route),

@@ -4,12 +4,7 @@
 import type { Redis } from 'ioredis';
 import { type BudgetStore, MemoryBudgetStore, WINDOW_MS } from './budget.js';
 import { type GetCacheStore, MISS, MemoryGetCache } from './get-cache.js';
-
-/** What the stores need to know of the connection (src/redis/connection.ts provides it). */
-export interface SharedHealth {
-  reachable(): boolean;
-  failed(what: string, error: unknown): void;
-}
+import type { SharedHealth } from '../redis/connection.js';
 
 export class RedisGetCache implements GetCacheStore {
   constructor(

@@ -1,12 +1,15 @@
 // The shield's fetch, handed to createCloposClient: every HTTP request to Clopos passes here,
 // 401 resends included. It spends the budget before a data call leaves, keeps each call inside
 // its request's deadline, and reads the RateLimit-* headers of every answer into the budget.
-// /auth has its own quota (60 a minute per IP) and neither spends nor reads the data budget.
-import { NotSentError, UpstreamError } from '../upstreams/errors.js';
-import { operationFor, operationSpec } from '../upstreams/clopos/operations.js';
+// Calls the table marks unbudgeted (Clopos's /auth: its own quota, 60 a minute per IP) neither
+// spend nor read the data budget. POS-neutral: the table is a parameter.
+import { NotSentError, UpstreamError, type UpstreamOperation } from '../upstreams/errors.js';
+import type { OperationLookup } from '../upstreams/operation.js';
 import { type Budget, BudgetExhausted, type BudgetLane } from './budget.js';
 
 export interface ShieldTransportOptions {
+  /** The upstream's operation table: what each request is, and whether it spends the budget. */
+  operations: OperationLookup;
   budget: Budget;
   /** Whose share of the budget the calls spend. Default 'query'. */
   lane?: BudgetLane;
@@ -19,7 +22,7 @@ export function shieldTransport(inner: typeof fetch, options: ShieldTransportOpt
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const url = new URL(request.url);
     // Every request is a known operation (an unknown one throws): the table says what it spends.
-    const operation = operationSpec(operationFor(request.method, url.pathname));
+    const operation = options.operations.operationSpec(options.operations.operationFor(request.method, url.pathname));
     const auth = !operation.budgeted;
     const deadline = options.deadline();
     // Already too late: refused before it spends a budget token (and before it leaves).
@@ -30,7 +33,7 @@ export function shieldTransport(inner: typeof fetch, options: ShieldTransportOpt
       } catch (e) {
         if (!(e instanceof BudgetExhausted)) throw e;
         throw new UpstreamError({
-          operation: operation.name,
+          operation: operation.name as UpstreamOperation,
           code: 'UPSTREAM_RATE_LIMITED',
           reason: 'budget',
           retryAfterSeconds: Math.max(1, Math.ceil(e.retryAfterMs / 1000)),

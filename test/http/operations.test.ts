@@ -2,16 +2,18 @@
 // Clopos), /health, and the request id on responses.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadinessCheck } from '../../src/http/endpoints.js';
-import { instrumentFetch, cloposRoute } from '../../src/observability/clopos-fetch.js';
+import { cloposRoute } from '../../src/observability/clopos-fetch.js';
 import { createMetrics, type GatewayMetrics } from '../../src/observability/metrics.js';
-import { startBareTestGateway, type TestGateway } from '../support/gateway.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { captureLogs } from '../support/logs.js';
 
 let gw: TestGateway;
 let metrics: GatewayMetrics;
 let breakerClosed = true;
+let broken = false;
+// Injected after the app's own checks (accepting, breaker).
 const readiness: ReadinessCheck[] = [
-  { name: 'breaker', check: () => breakerClosed },
+  { name: 'dependency', check: () => (broken ? Promise.reject(new Error('down')) : breakerClosed) },
   { name: 'redis', check: () => Promise.resolve(true) },
 ];
 const logs = captureLogs();
@@ -19,13 +21,12 @@ const KEY = { authorization: 'Bearer ops-key' };
 
 beforeAll(async () => {
   metrics = createMetrics();
-  let baseUrl = 'http://127.0.0.1/open-api/v2';
-  gw = await startBareTestGateway({
-    // As main.ts wires it: the innermost fetch counts what Clopos receives.
-    client: { fetch: (input, init) => instrumentFetch((i, n) => fetch(i, n), { baseUrl, metrics, logger: logs.logger })(input, init) },
-    gateway: { apiKeys: ['ops:ops-key'], metrics, metricsToken: 'scrape-token', readiness, logger: logs.logger },
+  // Through createApp, as main.ts: the innermost fetch (instrumentFetch) counts what Clopos receives.
+  gw = await startTestGateway({
+    gateway: { apiKeys: ['ops:ops-key'] },
+    config: { metricsToken: 'scrape-token', logLevel: 'debug' },
+    deps: { metrics, logger: logs.logger, gateway: { readiness } },
   });
-  baseUrl = gw.sandbox.baseUrl;
 });
 afterAll(() => gw.close());
 beforeEach(() => gw.sandbox.control.clearRequests());
@@ -83,22 +84,22 @@ describe('/readiness and /health', () => {
   it('is ready when every injected check passes, not ready (503) when one fails, and never calls Clopos', async () => {
     const ready = await get('/readiness');
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { breaker: 'ok', redis: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { accepting: 'ok', breaker: 'ok', dependency: 'ok', redis: 'ok' } });
     breakerClosed = false;
     const notReady = await get('/readiness');
     expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toEqual({ status: 'not ready', checks: { breaker: 'failing', redis: 'ok' } });
+    expect(await notReady.json()).toEqual({ status: 'not ready', checks: { accepting: 'ok', breaker: 'ok', dependency: 'failing', redis: 'ok' } });
     breakerClosed = true;
     expect((await get('/health')).status).toBe(200);
     expect(gw.upstreamCalls()).toHaveLength(0);
   });
 
   it('counts a check that throws or hangs as failing', async () => {
-    readiness.push({ name: 'broken', check: () => Promise.reject(new Error('down')) });
+    broken = true;
     try {
       expect((await get('/readiness')).status).toBe(503);
     } finally {
-      readiness.pop();
+      broken = false;
     }
   });
 });

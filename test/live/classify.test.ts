@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ClopOrder } from '../../src/upstreams/clopos/types.js';
+import { toOrder } from '../../src/upstreams/clopos/to-domain.js';
+import { plainOrder } from '../../src/domain/plain.js';
+import type { Order } from '../../src/domain/order.js';
 import { baselineState, classify, parseState, serializeState } from '../../src/live/classify.js';
 import { pollDelay } from '../../src/live/interval.js';
 import { matches } from '../../src/live/live.js';
 
 const at = (s: number) => new Date(Date.UTC(2026, 10, 20, 12, 0, s)).toISOString();
-function order(id: number, status: ClopOrder['status'], created: number, updated: number, extra: Partial<ClopOrder> = {}): ClopOrder {
-  return { id, venue_id: 1, status, created_at: at(created), updated_at: at(updated), ...extra } as ClopOrder;
+// What the poller classifies: Clopos orders read through the adapter, as plain domain data.
+function order(id: number, status: ClopOrder['status'], created: number, updated: number, extra: Partial<ClopOrder> = {}): Order {
+  return plainOrder(toOrder({ id, venue_id: 1, status, created_at: at(created), updated_at: at(updated), ...extra } as ClopOrder, 'AZN'));
 }
 
 describe('the poller classifies what a poll read', () => {
@@ -19,17 +23,17 @@ describe('the poller classifies what a poll read', () => {
 
   it('an unseen order created after the baseline is CREATED', () => {
     const [change] = classify(baseline(), [order(4, 'PENDING', 11, 11)]);
-    expect(change).toMatchObject({ kind: 'CREATED', previousStatus: null, order: { id: 4 } });
+    expect(change).toMatchObject({ kind: 'CREATED', previousStatus: null, order: { id: '4' } });
   });
 
   it('an unseen order created before the baseline is UPDATED with previousStatus null', () => {
     const [change] = classify(baseline(), [order(0, 'IGNORE', 0, 12)]);
-    expect(change).toMatchObject({ kind: 'UPDATED', previousStatus: null, order: { id: 0 } });
+    expect(change).toMatchObject({ kind: 'UPDATED', previousStatus: null, order: { id: '0' } });
   });
 
   it('a known order whose status moved is STATUS_CHANGED with the status before', () => {
     const [change] = classify(baseline(), [order(2, 'DELIVERED', 5, 12)]);
-    expect(change).toMatchObject({ kind: 'STATUS_CHANGED', previousStatus: 'RECEIVED', order: { id: 2, status: 'DELIVERED' } });
+    expect(change).toMatchObject({ kind: 'STATUS_CHANGED', previousStatus: 'RECEIVED', order: { id: '2', status: 'DELIVERED' } });
   });
 
   it('a known order that changed otherwise is UPDATED, keeping its status as previousStatus', () => {
@@ -39,9 +43,9 @@ describe('the poller classifies what a poll read', () => {
 
   it('changes within the watermark second are told apart by content, and come oldest first', () => {
     const state = baseline();
-    expect(classify(state, [order(1, 'IGNORE', 1, 10), order(3, 'PENDING', 8, 10)]).map((c) => c.order.id)).toEqual([1]);
+    expect(classify(state, [order(1, 'IGNORE', 1, 10), order(3, 'PENDING', 8, 10)]).map((c) => c.order.id)).toEqual(['1']);
     expect(classify(state, [order(3, 'RECEIVED', 8, 10), order(1, 'IGNORE', 1, 10)]).map((c) => c.kind)).toEqual(['STATUS_CHANGED']);
-    expect(classify(state, [order(5, 'PENDING', 14, 14), order(2, 'DELIVERED', 5, 13)]).map((c) => c.order.id)).toEqual([2, 5]);
+    expect(classify(state, [order(5, 'PENDING', 14, 14), order(2, 'DELIVERED', 5, 13)]).map((c) => c.order.id)).toEqual(['2', '5']);
   });
 
   it('orders older than the watermark are not looked at', () => {
@@ -49,8 +53,34 @@ describe('the poller classifies what a poll read', () => {
   });
 
   it('an empty baseline makes every order after it CREATED; the state survives serialization', () => {
-    const state = parseState(serializeState(baselineState([])));
+    const state = parseState(serializeState(baselineState([])))!;
     expect(classify(state, [order(9, 'PENDING', 1, 1)])[0]?.kind).toBe('CREATED');
+  });
+
+  it('does not resume a state saved in another shape (REST ids and statuses): a new baseline follows', () => {
+    expect(parseState(JSON.stringify({ w: 1, b: 1, k: [[3, { status: 'IGNORE', fingerprint: 'x' }]] }))).toBeUndefined();
+  });
+
+  it('ties in the same second come in id order, numeric ids by number and other ids by their text', () => {
+    const state = baselineState([]);
+    const named = (id: string) => ({ ...order(1, 'PENDING', 1, 1), id });
+    expect(classify(state, [named('10'), named('9'), named('B2'), named('A3')]).map((c) => c.order.id)).toEqual(['9', '10', 'A3', 'B2']);
+  });
+
+  it('publishes orders that survive JSON unchanged, totals and money included', () => {
+    const raw = {
+      id: 7,
+      venue_id: 1,
+      status: 'PENDING',
+      created_at: at(1),
+      updated_at: at(1),
+      payload: { products: [{ product_id: 5, count: 3, meta: { price: 0.1 } }], delivery_fee: 2.5 },
+    } as ClopOrder;
+    const [change] = classify(baselineState([]), [plainOrder(toOrder(raw, 'AZN'))]);
+    const sent = JSON.parse(JSON.stringify(change)) as typeof change;
+    expect(sent).toEqual(change);
+    expect(sent?.order.total).toEqual({ minor: 280, currency: 'AZN' });
+    expect(sent?.order.lines[0]?.total).toEqual({ minor: 30, currency: 'AZN' });
   });
 });
 

@@ -1,6 +1,7 @@
 // A gateway with live order updates against a real sandbox, and SSE / graphql-ws subscribers.
 import { createApp } from '../../src/app.js';
 import { createCloposClient } from '../../src/upstreams/clopos/client.js';
+import { cloposUpstream } from '../../src/upstreams/clopos/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { normalizeKeys } from '../../src/http/auth.js';
 import { LiveOrders, type LiveOptions } from '../../src/live/live.js';
@@ -90,7 +91,7 @@ export async function startBareLiveGateway(
     credentials: cloposCredentials(sandbox.credentials),
   });
   const live = new LiveOrders({
-    clopos,
+    upstream: cloposUpstream(clopos),
     store: options.store ?? new MemoryLiveStore(),
     pollIntervalMs: 100,
     maxSubscriptionsPerKey: 500,

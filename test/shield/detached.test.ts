@@ -22,13 +22,13 @@ describe('calls never sent', () => {
   it('many calls refused before sending (deadline passed, budget spent) never open the breaker', async () => {
     gw = await startShieldedGateway({ settings: { cacheTtlMs: 0, cloposBudgetPerMinute: 5 } });
     const { clopos, shield } = gw.shield;
-    await clopos.listOrders(list(1)); // a token, and one call spent
+    await clopos.call('listOrders', list(1)); // a token, and one call spent
     const sent = gw.calls().length;
 
     // Requests whose deadline has passed: reads and cancels refused before they leave, 40 times.
     const late = await Promise.allSettled(
       Array.from({ length: 40 }, (_, i) =>
-        runInScope({ requestId: `late-${i}`, deadline: Date.now() - 1 }, () => (i % 2 ? clopos.listOrders(list(2 + i)) : clopos.cancelOrder(1 + i))),
+        runInScope({ requestId: `late-${i}`, deadline: Date.now() - 1 }, () => (i % 2 ? clopos.call('listOrders', list(2 + i)) : clopos.call('cancelOrder', { id: 1 + i }))),
       ),
     );
     for (const r of late) {
@@ -37,7 +37,7 @@ describe('calls never sent', () => {
     }
     expect(gw.calls().length).toBe(sent);
     // The budget (5 a minute, one spent above): spend it, then 40 more refused by it.
-    const spent = await Promise.allSettled(Array.from({ length: 44 }, (_, i) => clopos.listOrders(list(50 + i))));
+    const spent = await Promise.allSettled(Array.from({ length: 44 }, (_, i) => clopos.call('listOrders', list(50 + i))));
     expect(spent.filter((r) => r.status === 'rejected' && (r.reason as UpstreamError).reason === 'budget')).toHaveLength(40);
     expect(gw.calls().length - sent).toBe(4);
     expect(shield.breaker.current()).toBe('closed');
@@ -53,10 +53,10 @@ describe('shared calls are detached from the request that started them', () => {
   it('a coalesced GET outlives the first caller’s deadline and answers the caller who joined it', async () => {
     gw = await startShieldedGateway({ settings: { cacheTtlMs: 0 } });
     const { clopos, shield } = gw.shield;
-    await clopos.listOrders(list(1)); // token
+    await clopos.call('listOrders', list(1)); // token
     gw.sandbox.control.injectFault({ method: 'GET', path: '/orders', latencyMs: 600, times: 1 });
-    const hurried = runInScope({ requestId: 'hurried', deadline: Date.now() + 150 }, () => clopos.listOrders(list(7)));
-    const patient = runInScope({ requestId: 'patient', deadline: Date.now() + 10_000 }, () => clopos.listOrders(list(7)));
+    const hurried = runInScope({ requestId: 'hurried', deadline: Date.now() + 150 }, () => clopos.call('listOrders', list(7)));
+    const patient = runInScope({ requestId: 'patient', deadline: Date.now() + 10_000 }, () => clopos.call('listOrders', list(7)));
     await expect(hurried).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', reason: 'timeout' });
     const page = await patient;
     expect(page.orders).toHaveLength(7);
@@ -71,9 +71,9 @@ describe('shared calls are detached from the request that started them', () => {
     gw = await startShieldedGateway({ settings: { cacheTtlMs: 0 } });
     const { clopos } = gw.shield;
     gw.sandbox.control.injectFault({ method: 'POST', path: '/auth', latencyMs: 400, times: 1 });
-    const hurried = runInScope({ requestId: 'hurried', deadline: Date.now() + 100 }, () => clopos.listOrders(list(3)));
+    const hurried = runInScope({ requestId: 'hurried', deadline: Date.now() + 100 }, () => clopos.call('listOrders', list(3)));
     await expect(hurried).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
-    const page = await runInScope({ requestId: 'next', deadline: Date.now() + 10_000 }, () => clopos.listOrders(list(4)));
+    const page = await runInScope({ requestId: 'next', deadline: Date.now() + 10_000 }, () => clopos.call('listOrders', list(4)));
     expect(page.orders).toHaveLength(4);
     // The renewal the first request started was used, not repeated.
     expect(gw.sandbox.control.requests().filter((r) => r.path === '/auth')).toHaveLength(1);

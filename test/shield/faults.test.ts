@@ -33,7 +33,9 @@ it('answers every request with data or a coded error within its deadline, and re
   expect(answers.length).toBeGreaterThan(40);
   for (const a of answers) {
     expect(a.ok || (a.codes.length > 0 && a.codes.every((c) => CODED.has(String(c))))).toBe(true);
-    expect(a.ms).toBeLessThanOrEqual(DEADLINE_MS + 250);
+    // Slack for a loaded 2-core CI machine; still well under the 2000 ms of injected latency, so a
+    // request that waited for Clopos past its deadline fails this.
+    expect(a.ms).toBeLessThanOrEqual(DEADLINE_MS + 400);
   }
 
   control.clearFaults();

@@ -1,7 +1,7 @@
 // A gateway wired to a real sandbox on 127.0.0.1 for graph tests, built through createApp as
 // `npm start` builds it (quota shield included), so what is tested is what runs.
 import type { ExecutionResult } from 'graphql';
-import { createApp } from '../../src/app.js';
+import { createApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/contract.js';
@@ -27,7 +27,11 @@ export async function startTestGateway(
     sandbox?: SandboxOptions;
     /** The Clopos client's per-call timeout (CLOPOS_TIMEOUT_MS). */
     client?: { timeoutMs?: number };
-    gateway?: Partial<Pick<GatewayOptions, 'catalogTtlMs' | 'stopListTtlMs' | 'apiKeys' | 'requestTimeoutMs' | 'commitWindowMs' | 'currency' | 'persistedOnly' | 'rateLimitPerMinute' | 'maxBodyBytes' | 'introspection' | 'idempotency'>>;
+    gateway?: Partial<Pick<GatewayOptions, 'apiKeys' | 'requestTimeoutMs' | 'commitWindowMs' | 'currency' | 'persistedOnly' | 'rateLimitPerMinute' | 'maxBodyBytes' | 'introspection' | 'idempotency'>>;
+    /** Other settings, as the environment would give them (development, CORS origins, METRICS_TOKEN...). */
+    config?: Partial<Config>;
+    /** createApp's injection points (a fetch under the instrumentation, metrics, logger, readiness checks). */
+    deps?: Omit<AppDeps, 'upstream'>;
   } = {},
 ): Promise<TestGateway> {
   const sandbox = await startSandbox({ seed: 7, ...options.sandbox });
@@ -44,11 +48,14 @@ export async function startTestGateway(
     ...(options.client?.timeoutMs ? { cloposTimeoutMs: options.client.timeoutMs } : {}),
     ...(currency ? { cloposCurrency: currency } : {}),
     ...gateway,
+    ...options.config,
   } as Config;
+  const { shield, gateway: gatewayDeps, ...deps } = options.deps ?? {};
   const app = await createApp(config, {
     upstream: { baseUrl: sandbox.baseUrl, credentials: cloposCredentials(sandbox.credentials) },
-    shield: { logger: { warn: () => undefined, info: () => undefined } },
-    ...(idempotency ? { gateway: { idempotency } } : {}),
+    shield: { logger: { warn: () => undefined, info: () => undefined }, ...shield },
+    ...((idempotency ?? gatewayDeps) ? { gateway: { ...gatewayDeps, ...(idempotency ? { idempotency } : {}) } } : {}),
+    ...deps,
   });
   const { yoga } = app;
   return {

@@ -5,6 +5,7 @@
 import type { Redis } from 'ioredis';
 import { failed, userError, type OrderPayloadModel } from './payloads.js';
 import { IDEMPOTENCY_TTL_MS, type IdempotencyRecord, type IdempotencyStore } from './idempotency.js';
+import type { SharedHealth } from '../../redis/connection.js';
 
 export class IdempotencyUnavailable extends Error {
   override readonly name = 'IdempotencyUnavailable';
@@ -24,15 +25,10 @@ export function idempotencyUnavailable(): OrderPayloadModel {
   ]);
 }
 
-export interface RedisIdempotencyHealth {
-  reachable(): boolean;
-  failed(what: string, error: unknown): void;
-}
-
 export class RedisIdempotencyStore implements IdempotencyStore {
   constructor(
     private readonly redis: Redis,
-    private readonly health: RedisIdempotencyHealth,
+    private readonly health: SharedHealth,
     private readonly prefix = 'clopos-graphql:idem:',
     private readonly ttlMs = IDEMPOTENCY_TTL_MS,
   ) {}

@@ -1,6 +1,7 @@
-// The contract between the graph and an upstream POS. The graph calls only this interface;
-// client.ts implements it for Clopos (a second POS would implement it too).
-import type { ClopCreateOrderRequest, ClopOrder, ClopOrderStatus } from './types.js';
+// The Clopos client's types. client.ts implements CloposApi; the graph reaches it only through the
+// adapter (index.ts), behind the POS-neutral OrderUpstream port.
+import type { ClopOrder, ClopOrderStatus } from './types.js';
+import type { CloposCalls } from './operations.js';
 
 export interface CloposCredentials {
   clientId: string;
@@ -48,15 +49,10 @@ export interface CreatedOrder {
   venueId?: number;
 }
 
-export interface CloposApi {
-  listOrders(params: ListOrdersParams): Promise<OrderPage>;
-  /** Null when Clopos answers 404. */
-  getOrder(id: number, options?: GetOrderOptions): Promise<ClopOrder | null>;
-  /**
-   * Never retried on 5xx, timeouts or broken connections (a duplicate order costs more than a
-   * failure); only a 401 is renewed and resent once, because Clopos rejected it unprocessed.
-   */
-  createOrder(body: ClopCreateOrderRequest): Promise<CreatedOrder>;
-  /** Sends `PUT /orders/{id}` with exactly `{"status":"IGNORE"}`. Null when Clopos answers 404. */
-  cancelOrder(id: number, options?: { venueId?: string }): Promise<ClopOrder | null>;
-}
+/**
+ * The Clopos client: every operation of the table (operations.ts) through one typed call, e.g.
+ * `call('getOrder', { id: 7 })`. Creates are never retried on 5xx, timeouts or broken connections
+ * (a duplicate order costs more than a failure); only a 401 is renewed and resent once, because
+ * Clopos rejected it unprocessed. Operations the table marks `nullOn404` answer null on a 404.
+ */
+export type CloposApi = CloposCalls;

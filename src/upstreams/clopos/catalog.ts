@@ -1,8 +1,8 @@
-// The Clopos catalog adapter: the port's CatalogUpstream over the raw catalog calls (the client's
-// catalog operations), mapped to the domain with catalog-to-domain.ts. The menu is read in full,
+// The Clopos catalog adapter: the port's CatalogUpstream over the client's catalog operations
+// (operations.ts), mapped to the domain with catalog-to-domain.ts. The menu is read in full,
 // page by page (at most 100 products a page, facts §1.9), with its modifier groups and category.
 import type { CatalogUpstream, CustomerQuery } from '../../domain/catalog.js';
-import { parseCloposId } from './index.js';
+import type { CloposApi } from './api.js';
 import {
   toCustomerRecord,
   toProduct,
@@ -12,9 +12,6 @@ import {
   type ClopCatalogCustomer,
   type ClopCatalogProduct,
   type ClopCreateCustomerRequest,
-  type ClopSaleType,
-  type ClopStopListEntry,
-  type ClopVenue,
 } from './catalog-to-domain.js';
 
 export const PRODUCTS_PAGE_SIZE = 100;
@@ -34,32 +31,27 @@ export interface CustomersPage {
   total: number;
 }
 
-/** The catalog calls of the Clopos client, in Clopos's own shapes. */
-export interface CloposCatalogApi {
-  listVenues(): Promise<ClopVenue[]>;
-  listSaleTypes(): Promise<ClopSaleType[]>;
-  listProducts(params: { page: number; limit: number; venueId?: string; with: string[] }): Promise<ProductsPage>;
-  getStopList(params: { venueId?: string }): Promise<ClopStopListEntry[]>;
-  listCustomers(params: { page: number; limit: number; filters: Array<[string, string]> }): Promise<CustomersPage>;
-  /** Null when Clopos answers 404. */
-  getCustomer(id: number): Promise<ClopCatalogCustomer | null>;
-  createCustomer(body: ClopCreateCustomerRequest): Promise<ClopCatalogCustomer>;
+/** A Clopos id as its number ("007" → 7), or undefined. */
+function cloposId(value: string): number | undefined {
+  const n = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
-const plainVenue = (venueId: string) => String(parseCloposId(venueId) ?? venueId);
+/** Venue ids go to Clopos as the x-venue header, in their plain form. */
+const plainVenue = (venueId: string) => String(cloposId(venueId) ?? venueId);
 
-export function cloposCatalog(api: CloposCatalogApi, currency: string): CatalogUpstream {
+export function cloposCatalog(api: CloposApi, currency: string): CatalogUpstream {
   return {
     async venues() {
-      return (await api.listVenues()).flatMap((v) => toVenue(v) ?? []);
+      return (await api.call('listVenues', {})).flatMap((v) => toVenue(v) ?? []);
     },
     async saleTypes() {
-      return (await api.listSaleTypes()).flatMap((s) => toSaleType(s) ?? []);
+      return (await api.call('listSaleTypes', {})).flatMap((s) => toSaleType(s) ?? []);
     },
     async menu(venueId) {
       const all: ClopCatalogProduct[] = [];
       for (let page = 1; page <= MAX_PRODUCT_PAGES; page++) {
-        const found = await api.listProducts({ page, limit: PRODUCTS_PAGE_SIZE, venueId: plainVenue(venueId), with: ['modificator_groups', 'category'] });
+        const found = await api.call('listProducts', { page, limit: PRODUCTS_PAGE_SIZE, venueId: plainVenue(venueId), with: ['modificator_groups', 'category'] });
         all.push(...found.products);
         const done =
           found.products.length < PRODUCTS_PAGE_SIZE ||
@@ -70,27 +62,27 @@ export function cloposCatalog(api: CloposCatalogApi, currency: string): CatalogU
       return all.flatMap((p) => toProduct(p, currency) ?? []);
     },
     async stopList(venueId) {
-      return (await api.getStopList({ venueId: plainVenue(venueId) })).flatMap((s) => toStockLimit(s) ?? []);
+      return (await api.call('getStopList', { venueId: plainVenue(venueId) })).flatMap((s) => toStockLimit(s) ?? []);
     },
     async customers(query: CustomerQuery) {
       // "There is no search parameter": filters on phones and name (facts §1.9).
       const filters: Array<[string, string]> = [];
       if (query.phone) filters.push(['phones', query.phone]);
       if (query.name) filters.push(['name', query.name]);
-      const found = await api.listCustomers({ page: query.page, limit: query.limit, filters });
+      const found = await api.call('listCustomers', { page: query.page, limit: query.limit, filters });
       return { customers: found.customers.flatMap((c) => toCustomerRecord(c) ?? []), total: found.total };
     },
     async customer(id) {
-      const cid = parseCloposId(id);
+      const cid = cloposId(id);
       if (cid === undefined) return null;
-      const found = await api.getCustomer(cid);
+      const found = await api.call('getCustomer', { id: cid });
       return found ? (toCustomerRecord(found) ?? null) : null;
     },
     async createCustomer(customer) {
       const body: ClopCreateCustomerRequest = { name: customer.name };
       if (customer.phone) body.phone = customer.phone;
       if (customer.email) body.email = customer.email;
-      const created = await api.createCustomer(body);
+      const created = await api.call('createCustomer', body);
       const record = toCustomerRecord(created);
       if (!record) throw new Error('Clopos created a customer without an id');
       return record;

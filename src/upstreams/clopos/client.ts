@@ -2,24 +2,26 @@
 // query encoding, the x-token middleware with its one renew-and-resend on 401, and translation of
 // every failure into an UpstreamError. No retries here: the quota shield (retries, budget,
 // breaker, cache) wraps this client, or its injectable `fetch`, as a separate layer.
-import { CLOPOS_OPERATIONS as OPS } from './operations.js';
+import { CLOPOS_OPERATIONS as OPS, type CloposCall, type OperationSpec, type Route, type Sent } from './operations.js';
+import type { InputOf, OutputOf } from '../operation.js';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import type { CloposApi, CloposCredentials, CreatedOrder, GetOrderOptions, ListOrdersParams, OrderPage } from './api.js';
+import type { CloposApi, CloposCredentials } from './api.js';
+
+type Ops = typeof OPS;
 import { type TokenSource, createTokenSource } from './auth.js';
 export type { TokenSource } from './auth.js';
 import {
   NotSentError,
   type UpstreamOperation,
-  UpstreamError,
   fromHttpStatus,
   fromThrown,
   fromUnsuccessful,
   malformed,
   neverConnected,
 } from '../errors.js';
-import { getOrderQuery, listOrdersQuery, serializeQuery } from './query.js';
+import { serializeQuery } from './query.js';
 import { currentScope } from '../../request-scope.js';
-import type { ClopOrder, ClopCreateOrderRequest, paths } from './types.js';
+import type { paths } from './types.js';
 
 export interface CloposClientOptions {
   /** e.g. `https://integrations.clopos.com/open-api/v2` (no trailing path after the version). */
@@ -149,78 +151,21 @@ class CloposClient implements CloposApi {
     private readonly timeoutMs: number,
   ) {}
 
-  async listOrders(params: ListOrdersParams): Promise<OrderPage> {
-    const { data, error, response } = await this.send('listOrders', false, (signal) =>
-      this.http.GET(OPS.listOrders.route, {
-        params: { query: listOrdersQuery(params), header: venueHeader(params.venueId) },
-        signal,
-      }),
-    );
-    if (error !== undefined || !response.ok) throw fromHttpStatus('listOrders', response, error);
-    const body = envelope('listOrders', response, data);
-    if (!Array.isArray(body.data)) throw malformed('listOrders', response.status);
-    // /common-objects documents a top-level `total`; an older orders page showed `pagination`.
-    const total = body.total ?? body.pagination?.total;
-    return { orders: body.data, total: typeof total === 'number' ? total : body.data.length };
-  }
-
-  async getOrder(id: number, options: GetOrderOptions = {}): Promise<ClopOrder | null> {
-    const { data, error, response } = await this.send('getOrder', false, (signal) =>
-      this.http.GET(OPS.getOrder.route, {
-        params: { path: { id }, query: getOrderQuery(options.withReceipt), header: venueHeader(options.venueId) },
-        signal,
-      }),
-    );
-    if (response.status === 404) return null;
-    if (error !== undefined || !response.ok) throw fromHttpStatus('getOrder', response, error);
-    const body = envelope('getOrder', response, data);
-    if (!isObject(body.data)) throw malformed('getOrder', response.status);
-    return body.data;
-  }
-
-  async createOrder(order: ClopCreateOrderRequest): Promise<CreatedOrder> {
-    const { data, error, response } = await this.send('createOrder', true, (signal) =>
-      this.http.POST(OPS.createOrder.route, { body: order, signal }),
-    );
-    if (error !== undefined || !response.ok) throw fromHttpStatus('createOrder', response, error, true);
-    const body = envelope('createOrder', response, data, true);
-    // The OpenAPI example has the id at data.payload.id, the prose page at data.id.
-    const created = body.data;
-    const id = integer(created?.payload?.id) ?? integer(created?.id);
-    if (id === undefined) {
-      throw new UpstreamError({
-        operation: 'createOrder',
-        code: 'UPSTREAM_OUTCOME_UNKNOWN',
-        reason: 'unidentifiable',
-        status: response.status,
-      });
-    }
-    const venueId = integer(created?.payload?.venue_id) ?? integer(created?.venue_id);
-    return venueId === undefined ? { id } : { id, venueId };
-  }
-
-  async cancelOrder(id: number, options: { venueId?: string } = {}): Promise<ClopOrder | null> {
-    const { data, error, response } = await this.send('cancelOrder', false, (signal) =>
-      this.http.PUT(OPS.cancelOrder.route, {
-        params: { path: { id }, header: venueHeader(options.venueId) },
-        body: { status: 'IGNORE' },
-        signal,
-      }),
-    );
-    if (response.status === 404) return null;
-    if (error !== undefined || !response.ok) throw fromHttpStatus('cancelOrder', response, error);
-    const body = envelope('cancelOrder', response, data);
-    // The PUT answer may be just {id, status} or carry no data at all; the cancel still happened.
-    return isObject(body.data) && typeof body.data.id === 'number' ? body.data : { id, status: 'IGNORE' };
-  }
-
-  /** Runs one call under its deadline; anything thrown becomes an UpstreamError (or stays a bug). */
-  private async send<R>(operation: UpstreamOperation, create: boolean, call: (signal: AbortSignal) => Promise<R>): Promise<R> {
+  /** Any operation of the table: sent as its entry says, its answer read out of the envelope. */
+  async call<N extends CloposCall>(name: N, input: InputOf<Ops, N>): Promise<OutputOf<Ops, N>> {
+    const spec = OPS[name] as OperationSpec<Route, InputOf<Ops, N>, OutputOf<Ops, N>, { success: boolean }>;
+    const create = spec.create === true;
+    let sent: Sent<{ success: boolean }>;
     try {
-      return await call(AbortSignal.timeout(this.timeoutMs));
+      sent = await spec.send!(this.http, input, AbortSignal.timeout(this.timeoutMs));
     } catch (e) {
-      throw fromThrown(operation, e, create);
+      // Anything thrown becomes an UpstreamError (or stays a bug).
+      throw fromThrown(name, e, create);
     }
+    const { data, error, response } = sent;
+    if (spec.nullOn404 && response.status === 404) return null as OutputOf<Ops, N>;
+    if (error !== undefined || !response.ok) throw fromHttpStatus(name, response, error, create);
+    return spec.read!(envelope(name, response, data, create), input, response);
   }
 }
 
@@ -240,16 +185,6 @@ function envelope<T extends { success: boolean }>(
   return data;
 }
 
-function venueHeader(venueId: string | undefined): { 'x-venue'?: string } {
-  return venueId === undefined ? {} : { 'x-venue': venueId };
-}
-
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Ids are numbers in the docs; a numeric string is tolerated. */
-function integer(value: unknown): number | undefined {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof n === 'number' && Number.isSafeInteger(n) ? n : undefined;
 }

@@ -2,9 +2,9 @@
 // to the domain both ways. Clopos ids are positive integers; the graph carries them as strings.
 import type { IdCheck, OrderUpstream } from '../../domain/upstream.js';
 import type { CloposApi } from './api.js';
-import type { FeedMessage } from '../../live/types.js';
 import { toCreateBody, toListParams } from './to-clopos.js';
-import { toChange, toOrder } from './to-domain.js';
+import { toOrder } from './to-domain.js';
+import { cloposCatalog } from './catalog.js';
 
 export const DEFAULT_CURRENCY = 'AZN';
 
@@ -50,25 +50,25 @@ export function cloposUpstream(api: CloposApi, options: CloposUpstreamOptions = 
     checkVenueId: (value) => (parseCloposId(value) === undefined ? 'a Clopos venue id (a positive integer)' : undefined),
     checkId: checkCloposId,
     async list(query) {
-      const page = await api.listOrders(toListParams(venue(query)));
+      const page = await api.call('listOrders', toListParams(venue(query)));
       return { orders: page.orders.map((order) => toOrder(order, currency)), total: page.total };
     },
     async get(id, options = {}) {
-      const order = await api.getOrder(orderId(id), venue(options));
+      const order = await api.call('getOrder', { ...venue(options), id: orderId(id) });
       return order ? toOrder(order, currency) : null;
     },
     async create(order) {
-      const created = await api.createOrder(toCreateBody(order));
+      const created = await api.call('createOrder', toCreateBody(order));
       return { id: String(created.id), venueId: String(created.venueId ?? order.venueId) };
     },
     async cancel(id, options = {}) {
-      const order = await api.cancelOrder(orderId(id), venue(options));
+      const order = await api.call('cancelOrder', { ...venue(options), id: orderId(id) });
       return order ? toOrder(order, currency) : null;
     },
     async recentlyUpdated(page, limit) {
-      const found = await api.listOrders(toListParams({ page, limit, sort: { field: 'updatedAt', direction: 'DESC' }, withReceipt: true }));
+      const found = await api.call('listOrders', toListParams({ page, limit, sort: { field: 'updatedAt', direction: 'DESC' }, withReceipt: true }));
       return found.orders.map((order) => toOrder(order, currency));
     },
-    change: (message) => toChange(message as FeedMessage, currency),
+    catalog: cloposCatalog(api, currency),
   };
 }

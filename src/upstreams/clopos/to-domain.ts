@@ -17,14 +17,12 @@ import type {
   Discount,
   Modifier,
   Order,
-  OrderChange,
   OrderLine,
   OrderStatus,
   Receipt,
   ServiceCharge,
 } from '../../domain/order.js';
 import type { ClopCustomer, ClopModifier, ClopOrder, ClopOrderStatus, ClopProduct, ClopReceipt } from './types.js';
-import type { FeedMessage } from '../../live/types.js';
 
 /** Clopos calls a cancelled order IGNORE; the graph says CANCELLED. */
 export function toStatus(status: ClopOrderStatus): OrderStatus {
@@ -206,13 +204,3 @@ class CloposOrder implements Order {
 }
 
 export const toOrder = (order: ClopOrder, currency: string): Order => new CloposOrder(order, currency);
-
-export function toChange(message: FeedMessage, currency: string): OrderChange {
-  return {
-    kind: message.kind,
-    order: message.order === null ? null : toOrder(message.order, currency),
-    previousStatus: message.previousStatus === null ? null : toStatus(message.previousStatus),
-    at: message.at,
-    feedAt: message.feedAt,
-  };
-}

@@ -21,7 +21,7 @@ async function upstreamError(promise: Promise<unknown>): Promise<UpstreamError> 
 describe('listOrders', () => {
   it('sends the bracket query, x-token and x-venue, and reads total', async () => {
     const fake = fakeClopos({ data: () => json({ success: true, data: [order(1), order(2)], total: 196 }) });
-    const page = await clientOn(fake).listOrders({
+    const page = await clientOn(fake).call('listOrders', {
       page: 2,
       limit: 2,
       status: 'PENDING',
@@ -45,27 +45,27 @@ describe('listOrders', () => {
 
   it('sends no x-venue when no venue is given', async () => {
     const fake = fakeClopos();
-    await clientOn(fake).listOrders({ page: 1, limit: 20 });
+    await clientOn(fake).call('listOrders', { page: 1, limit: 20 });
     expect(fake.dataCalls()[0]?.headers.has('x-venue')).toBe(false);
   });
 
   it('reads total from a legacy pagination object, else counts the page', async () => {
     const legacy = fakeClopos({ data: () => json({ success: true, data: [order(1)], pagination: { page: 1, total: 41 } }) });
-    expect((await clientOn(legacy).listOrders({ page: 1, limit: 1 })).total).toBe(41);
+    expect((await clientOn(legacy).call('listOrders', { page: 1, limit: 1 })).total).toBe(41);
     const bare = fakeClopos({ data: () => json({ success: true, data: [order(1), order(2)] }) });
-    expect((await clientOn(bare).listOrders({ page: 1, limit: 5 })).total).toBe(2);
+    expect((await clientOn(bare).call('listOrders', { page: 1, limit: 5 })).total).toBe(2);
   });
 
   it('turns a 200 with success:false into UPSTREAM_UNAVAILABLE', async () => {
     const fake = fakeClopos({ data: () => json({ success: false, error: 'oops', message: 'Something' }) });
-    const e = await upstreamError(clientOn(fake).listOrders({ page: 1, limit: 1 }));
+    const e = await upstreamError(clientOn(fake).call('listOrders', { page: 1, limit: 1 }));
     expect(e.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(e.reason).toBe('unsuccessful');
   });
 
   it('turns a body that is not the envelope into UPSTREAM_UNAVAILABLE malformed', async () => {
     const fake = fakeClopos({ data: () => json({ success: true, data: { not: 'a list' } }) });
-    const e = await upstreamError(clientOn(fake).listOrders({ page: 1, limit: 1 }));
+    const e = await upstreamError(clientOn(fake).call('listOrders', { page: 1, limit: 1 }));
     expect([e.code, e.reason]).toEqual(['UPSTREAM_UNAVAILABLE', 'malformed']);
   });
 });
@@ -74,8 +74,8 @@ describe('getOrder', () => {
   it('asks for the receipt with with[0] only when wanted', async () => {
     const fake = fakeClopos({ data: (req) => json({ success: true, data: order(Number(req.path.split('/')[2])) }) });
     const client = clientOn(fake);
-    expect((await client.getOrder(12, { withReceipt: true, venueId: '3' }))?.id).toBe(12);
-    await client.getOrder(13);
+    expect((await client.call('getOrder', { id: 12, withReceipt: true, venueId: '3' }))?.id).toBe(12);
+    await client.call('getOrder', { id: 13 });
     const [first, second] = fake.dataCalls();
     expect(first?.path).toBe('/orders/12');
     expect(first?.rawQuery).toBe('with[0]=receipt%3Aid%2Cservice_notification_id%2Cstatus');
@@ -86,7 +86,7 @@ describe('getOrder', () => {
 
   it('returns null when Clopos answers 404', async () => {
     const fake = fakeClopos({ data: () => json({ success: false, error: 'not_found', message: 'Order not found' }, 404) });
-    expect(await clientOn(fake).getOrder(999)).toBeNull();
+    expect(await clientOn(fake).call('getOrder', { id: 999 })).toBeNull();
   });
 });
 
@@ -94,9 +94,9 @@ describe('token lifecycle', () => {
   it('posts the credentials to /auth once and reuses the token across calls', async () => {
     const fake = fakeClopos();
     const client = clientOn(fake);
-    await client.listOrders({ page: 1, limit: 1 });
-    await client.getOrder(1).catch(() => undefined);
-    await client.listOrders({ page: 2, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
+    await client.call('getOrder', { id: 1 }).catch(() => undefined);
+    await client.call('listOrders', { page: 2, limit: 1 });
     expect(fake.authCalls()).toHaveLength(1);
     const auth = fake.authCalls()[0];
     expect(auth?.method).toBe('POST');
@@ -117,9 +117,9 @@ describe('token lifecycle', () => {
         json({ success: true, token: `tok-${n}`, expires_in: 3600, expires_at: Math.floor(Date.now() / 1000) + (n === 1 ? 30 : 3600) }),
     });
     const client = clientOn(fake, { renewMarginSeconds: 60 });
-    await client.listOrders({ page: 1, limit: 1 });
-    await client.listOrders({ page: 1, limit: 1 });
-    await client.listOrders({ page: 1, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
     expect(fake.authCalls()).toHaveLength(2);
     expect(fake.dataCalls().map((c) => c.headers.get('x-token'))).toEqual(['tok-1', 'tok-2', 'tok-2']);
   });
@@ -130,8 +130,8 @@ describe('token lifecycle', () => {
         json({ success: true, token: `tok-${n}`, expires_in: 3600, expires_at: Math.floor(Date.now() / 1000) + 90 }),
     });
     const client = clientOn(fake, { renewMarginSeconds: 60 });
-    await client.listOrders({ page: 1, limit: 1 });
-    await client.listOrders({ page: 1, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
     expect(fake.authCalls()).toHaveLength(1);
   });
 
@@ -141,11 +141,11 @@ describe('token lifecycle', () => {
       auth: (_req, n) => json({ success: true, token: `tok-${n}`, expires_in: 3600, expires_at: clock / 1000 + 3600 }),
     });
     const client = clientOn(fake, { now: () => clock });
-    await client.listOrders({ page: 1, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
     clock += 3600_000 - 61_000;
-    await client.listOrders({ page: 1, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
     clock += 2_000; // 59 s left
-    await client.listOrders({ page: 1, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
     expect(fake.dataCalls().map((c) => c.headers.get('x-token'))).toEqual(['tok-1', 'tok-1', 'tok-2']);
   });
 
@@ -159,7 +159,7 @@ describe('token lifecycle', () => {
       },
     });
     const client = clientOn(fake);
-    const calls = Array.from({ length: 5 }, (_, i) => client.listOrders({ page: i + 1, limit: 1 }));
+    const calls = Array.from({ length: 5 }, (_, i) => client.call('listOrders', { page: i + 1, limit: 1 }));
     await new Promise((resolve) => setTimeout(resolve, 10));
     release();
     await Promise.all(calls);
@@ -174,7 +174,7 @@ describe('token lifecycle', () => {
           ? json({ success: false, error: 'unauthorized', message: 'Token expired' }, 401)
           : json({ success: true, data: [order(5)], total: 1 }),
     });
-    const page = await clientOn(fake).listOrders({ page: 1, limit: 1, status: 'IGNORE' });
+    const page = await clientOn(fake).call('listOrders', { page: 1, limit: 1, status: 'IGNORE' });
     expect(page.orders[0]?.id).toBe(5);
     expect(fake.authCalls()).toHaveLength(2);
     const [first, resent] = fake.dataCalls();
@@ -191,8 +191,8 @@ describe('token lifecycle', () => {
           : json({ success: true, data: [], total: 0 }),
     });
     const client = clientOn(fake);
-    await client.listOrders({ page: 1, limit: 1 });
-    await Promise.all([1, 2, 3].map((page) => client.listOrders({ page, limit: 1 })));
+    await client.call('listOrders', { page: 1, limit: 1 });
+    await Promise.all([1, 2, 3].map((page) => client.call('listOrders', { page, limit: 1 })));
     expect(fake.authCalls()).toHaveLength(2);
   });
 
@@ -203,7 +203,7 @@ describe('token lifecycle', () => {
           ? json({ success: false, error: 'unauthorized', message: 'Token expired' }, 401)
           : json({ success: true, message: 'Order created', data: { status: 'PENDING', payload: { id: 295, venue_id: 1 } } }),
     });
-    expect(await clientOn(fake).createOrder(NEW_ORDER)).toEqual({ id: 295, venueId: 1 });
+    expect(await clientOn(fake).call('createOrder', NEW_ORDER)).toEqual({ id: 295, venueId: 1 });
     const posts = fake.dataCalls();
     expect(posts).toHaveLength(2);
     expect(posts.map((p) => JSON.parse(p.body))).toEqual([NEW_ORDER, NEW_ORDER]);
@@ -212,7 +212,7 @@ describe('token lifecycle', () => {
 
   it('gives UPSTREAM_AUTH_FAILED when the 401 persists, after exactly two data calls', async () => {
     const fake = fakeClopos({ data: () => json({ success: false, error: 'unauthorized', message: 'Invalid token' }, 401) });
-    const e = await upstreamError(clientOn(fake).getOrder(1));
+    const e = await upstreamError(clientOn(fake).call('getOrder', { id: 1 }));
     expect(e.code).toBe('UPSTREAM_AUTH_FAILED');
     expect(e.status).toBe(401);
     expect(fake.dataCalls()).toHaveLength(2);
@@ -227,10 +227,10 @@ describe('token lifecycle', () => {
           : json({ success: true, token: 'tok-ok', expires_in: 3600, expires_at: Math.floor(Date.now() / 1000) + 3600 }),
     });
     const client = clientOn(fake);
-    const e = await upstreamError(client.listOrders({ page: 1, limit: 1 }));
+    const e = await upstreamError(client.call('listOrders', { page: 1, limit: 1 }));
     expect(e.code).toBe('UPSTREAM_AUTH_FAILED');
     expect(fake.dataCalls()).toHaveLength(0);
-    await client.listOrders({ page: 1, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
     expect(fake.dataCalls()[0]?.headers.get('x-token')).toBe('tok-ok');
   });
 
@@ -241,7 +241,7 @@ describe('token lifecycle', () => {
     [500, 'UPSTREAM_UNAVAILABLE'],
   ] as const)('maps /auth HTTP %i to %s', async (status, code) => {
     const fake = fakeClopos({ auth: () => json({ success: false, error: 'Invalid integrator_id', message: 'no' }, status, { 'RateLimit-Reset': '17' }) });
-    const e = await upstreamError(clientOn(fake).listOrders({ page: 1, limit: 1 }));
+    const e = await upstreamError(clientOn(fake).call('listOrders', { page: 1, limit: 1 }));
     expect(e.code).toBe(code);
     expect(e.status).toBe(status);
     expect(e.upstreamMessage).toBeUndefined();
@@ -250,7 +250,7 @@ describe('token lifecycle', () => {
 
   it('a createOrder whose /auth fails sends nothing', async () => {
     const fake = fakeClopos({ auth: () => json({ success: false, message: 'Client is disabled' }, 401) });
-    const e = await upstreamError(clientOn(fake).createOrder(NEW_ORDER));
+    const e = await upstreamError(clientOn(fake).call('createOrder', NEW_ORDER));
     expect(e.code).toBe('UPSTREAM_AUTH_FAILED');
     expect(fake.dataCalls()).toHaveLength(0);
   });
@@ -261,7 +261,7 @@ describe('upstream errors on data routes', () => {
     const fake = fakeClopos({
       data: () => json({ success: false, error: 'invalid_parameter', message: 'status must be one of PENDING, RECEIVED, IGNORE, DELIVERED' }, 400),
     });
-    const e = await upstreamError(clientOn(fake).listOrders({ page: 1, limit: 1 }));
+    const e = await upstreamError(clientOn(fake).call('listOrders', { page: 1, limit: 1 }));
     expect(e.code).toBe('UPSTREAM_BAD_REQUEST');
     expect(e.status).toBe(400);
     expect(e.upstreamError).toBe('invalid_parameter');
@@ -273,37 +273,37 @@ describe('upstream errors on data routes', () => {
     const fake = fakeClopos({
       data: () => json({ success: false, error: 'rate_limited', message: 'Too many requests. Retry later.' }, 429, { 'RateLimit-Reset': '42' }),
     });
-    const e = await upstreamError(clientOn(fake).listOrders({ page: 1, limit: 1 }));
+    const e = await upstreamError(clientOn(fake).call('listOrders', { page: 1, limit: 1 }));
     expect([e.code, e.retryAfterSeconds, e.status]).toEqual(['UPSTREAM_RATE_LIMITED', 42, 429]);
     expect(fake.dataCalls()).toHaveLength(1);
   });
 
   it('defaults retryAfterSeconds to 60 when Clopos names no reset', async () => {
     const fake = fakeClopos({ data: () => json({ success: false, error: 'rate_limited', message: 'Too many' }, 429) });
-    expect((await upstreamError(clientOn(fake).getOrder(1))).retryAfterSeconds).toBe(60);
+    expect((await upstreamError(clientOn(fake).call('getOrder', { id: 1 }))).retryAfterSeconds).toBe(60);
   });
 
   it.each([500, 502, 504])('maps %i to UPSTREAM_UNAVAILABLE without retrying', async (status) => {
     const fake = fakeClopos({ data: () => json({ success: false, error: 'server_error', message: 'boom' }, status) });
-    const e = await upstreamError(clientOn(fake).listOrders({ page: 1, limit: 1 }));
+    const e = await upstreamError(clientOn(fake).call('listOrders', { page: 1, limit: 1 }));
     expect([e.code, e.reason, e.status]).toEqual(['UPSTREAM_UNAVAILABLE', 'http', status]);
     expect(fake.dataCalls()).toHaveLength(1);
   });
 
   it('maps a 404 on a list to UPSTREAM_NOT_FOUND', async () => {
     const fake = fakeClopos({ data: () => json({ success: false, error: 'not_found', message: 'nope' }, 404) });
-    expect((await upstreamError(clientOn(fake).listOrders({ page: 1, limit: 1 }))).code).toBe('UPSTREAM_NOT_FOUND');
+    expect((await upstreamError(clientOn(fake).call('listOrders', { page: 1, limit: 1 }))).code).toBe('UPSTREAM_NOT_FOUND');
   });
 
   it('maps a 200 that is not JSON to UPSTREAM_UNAVAILABLE malformed', async () => {
     const fake = fakeClopos({ data: () => new Response('{"success": tru', { status: 200, headers: { 'content-type': 'application/json' } }) });
-    const e = await upstreamError(clientOn(fake).getOrder(1));
+    const e = await upstreamError(clientOn(fake).call('getOrder', { id: 1 }));
     expect([e.code, e.reason]).toEqual(['UPSTREAM_UNAVAILABLE', 'malformed']);
   });
 
   it('maps a 5xx with an HTML body to UPSTREAM_UNAVAILABLE without keeping the body', async () => {
     const fake = fakeClopos({ data: () => new Response('<html>Bad Gateway at secret-host</html>', { status: 502 }) });
-    const e = await upstreamError(clientOn(fake).getOrder(1));
+    const e = await upstreamError(clientOn(fake).call('getOrder', { id: 1 }));
     expect(e.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(JSON.stringify({ ...e, message: e.message })).not.toContain('secret-host');
   });
@@ -314,7 +314,7 @@ describe('upstream errors on data routes', () => {
         throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
       },
     });
-    const e = await upstreamError(clientOn(fake).listOrders({ page: 1, limit: 1 }));
+    const e = await upstreamError(clientOn(fake).call('listOrders', { page: 1, limit: 1 }));
     expect([e.code, e.reason]).toEqual(['UPSTREAM_UNAVAILABLE', 'network']);
   });
 });
@@ -329,7 +329,7 @@ describe('createOrder', () => {
           data: { status: 'PENDING', payload: { updated_at: '2026-01-08T06:28:23.000000Z', created_at: '2026-01-08T06:28:23.000000Z', id: 295, venue_id: 1 } },
         }),
     });
-    expect(await clientOn(fake).createOrder(NEW_ORDER)).toEqual({ id: 295, venueId: 1 });
+    expect(await clientOn(fake).call('createOrder', NEW_ORDER)).toEqual({ id: 295, venueId: 1 });
     const [post] = fake.dataCalls();
     expect([post?.method, post?.path, post?.rawQuery]).toEqual(['POST', '/orders', '']);
     expect(JSON.parse(post?.body ?? '')).toEqual(NEW_ORDER);
@@ -338,39 +338,39 @@ describe('createOrder', () => {
 
   it('reads the id from data.id when there is no payload', async () => {
     const fake = fakeClopos({ data: () => json({ success: true, data: { id: 296, venue_id: 1, status: 'PENDING' } }) });
-    expect(await clientOn(fake).createOrder(NEW_ORDER)).toEqual({ id: 296, venueId: 1 });
+    expect(await clientOn(fake).call('createOrder', NEW_ORDER)).toEqual({ id: 296, venueId: 1 });
   });
 
   it('gives UPSTREAM_OUTCOME_UNKNOWN when a success carries no id', async () => {
     const fake = fakeClopos({ data: () => json({ success: true, message: 'Order created', data: { status: 'PENDING' } }) });
-    const e = await upstreamError(clientOn(fake).createOrder(NEW_ORDER));
+    const e = await upstreamError(clientOn(fake).call('createOrder', NEW_ORDER));
     expect([e.code, e.reason]).toEqual(['UPSTREAM_OUTCOME_UNKNOWN', 'unidentifiable']);
   });
 
   it('maps a 400 to UPSTREAM_BAD_REQUEST keeping the Clopos error and message', async () => {
     const fake = fakeClopos({ data: () => json({ success: false, error: 'validation_failed', message: 'products is required' }, 400) });
-    const e = await upstreamError(clientOn(fake).createOrder(NEW_ORDER));
+    const e = await upstreamError(clientOn(fake).call('createOrder', NEW_ORDER));
     expect([e.code, e.upstreamError, e.upstreamMessage]).toEqual(['UPSTREAM_BAD_REQUEST', 'validation_failed', 'products is required']);
     expect(fake.dataCalls()).toHaveLength(1);
   });
 
   it.each([500, 504])('never retries on %i: UPSTREAM_OUTCOME_UNKNOWN after exactly one POST', async (status) => {
     const fake = fakeClopos({ data: () => json({ success: false, error: 'server_error', message: 'boom' }, status) });
-    const e = await upstreamError(clientOn(fake).createOrder(NEW_ORDER));
+    const e = await upstreamError(clientOn(fake).call('createOrder', NEW_ORDER));
     expect([e.code, e.status]).toEqual(['UPSTREAM_OUTCOME_UNKNOWN', status]);
     expect(fake.dataCalls()).toHaveLength(1);
   });
 
   it('maps a 200 that is not JSON to UPSTREAM_OUTCOME_UNKNOWN', async () => {
     const fake = fakeClopos({ data: () => new Response('not json', { status: 200 }) });
-    const e = await upstreamError(clientOn(fake).createOrder(NEW_ORDER));
+    const e = await upstreamError(clientOn(fake).call('createOrder', NEW_ORDER));
     expect([e.code, e.reason]).toEqual(['UPSTREAM_OUTCOME_UNKNOWN', 'malformed']);
     expect(fake.dataCalls()).toHaveLength(1);
   });
 
   it('maps a 429 to UPSTREAM_RATE_LIMITED (rejected before processing)', async () => {
     const fake = fakeClopos({ data: () => json({ success: false, error: 'rate_limited', message: 'Too many' }, 429, { 'RateLimit-Reset': '5' }) });
-    const e = await upstreamError(clientOn(fake).createOrder(NEW_ORDER));
+    const e = await upstreamError(clientOn(fake).call('createOrder', NEW_ORDER));
     expect([e.code, e.retryAfterSeconds]).toEqual(['UPSTREAM_RATE_LIMITED', 5]);
   });
 });
@@ -378,7 +378,7 @@ describe('createOrder', () => {
 describe('cancelOrder', () => {
   it('sends PUT /orders/{id} with exactly {"status":"IGNORE"} and returns the order data', async () => {
     const fake = fakeClopos({ data: () => json({ success: true, data: order(108, { status: 'IGNORE' }) }) });
-    const cancelled = await clientOn(fake).cancelOrder(108, { venueId: '1' });
+    const cancelled = await clientOn(fake).call('cancelOrder', { id: 108, venueId: '1' });
     expect(cancelled).toMatchObject({ id: 108, status: 'IGNORE' });
     const [put] = fake.dataCalls();
     expect([put?.method, put?.path]).toEqual(['PUT', '/orders/108']);
@@ -388,17 +388,17 @@ describe('cancelOrder', () => {
 
   it('returns a minimal order when the answer carries no data', async () => {
     const fake = fakeClopos({ data: () => json({ success: true }) });
-    expect(await clientOn(fake).cancelOrder(7)).toEqual({ id: 7, status: 'IGNORE' });
+    expect(await clientOn(fake).call('cancelOrder', { id: 7 })).toEqual({ id: 7, status: 'IGNORE' });
   });
 
   it('returns null on 404', async () => {
     const fake = fakeClopos({ data: () => json({ success: false, error: 'not_found', message: 'Order not found' }, 404) });
-    expect(await clientOn(fake).cancelOrder(7)).toBeNull();
+    expect(await clientOn(fake).call('cancelOrder', { id: 7 })).toBeNull();
   });
 
   it('maps a 400 to UPSTREAM_BAD_REQUEST', async () => {
     const fake = fakeClopos({ data: () => json({ success: false, error: 'validation_failed', message: 'Status is not allowed' }, 400) });
-    const e = await upstreamError(clientOn(fake).cancelOrder(7));
+    const e = await upstreamError(clientOn(fake).call('cancelOrder', { id: 7 }));
     expect([e.code, e.upstreamError]).toEqual(['UPSTREAM_BAD_REQUEST', 'validation_failed']);
   });
 });
@@ -422,7 +422,7 @@ describe('error messages', () => {
         data,
       });
       const client = clientOn(fake);
-      for (const call of [() => client.listOrders({ page: 1, limit: 1 }), () => client.createOrder(NEW_ORDER)]) {
+      for (const call of [() => client.call('listOrders', { page: 1, limit: 1 }), () => client.call('createOrder', NEW_ORDER)]) {
         const e = await upstreamError(call());
         for (const secret of [token, CREDENTIALS.clientSecret, BASE_URL, 'clopos.test']) {
           expect(e.message).not.toContain(secret);
@@ -431,7 +431,7 @@ describe('error messages', () => {
       }
     }
     const authFail = fakeClopos({ auth: () => json({ success: false, error: `Invalid integrator_id ${CREDENTIALS.integratorId}`, message: CREDENTIALS.clientSecret }, 400) });
-    const e = await upstreamError(clientOn(authFail).getOrder(1));
+    const e = await upstreamError(clientOn(authFail).call('getOrder', { id: 1 }));
     expect(e.message).not.toContain(CREDENTIALS.clientSecret);
     expect(JSON.stringify({ ...e })).not.toContain(CREDENTIALS.clientSecret);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shieldTransport } from '../../../src/shield/transport.js';
 import { Budget, MemoryBudgetStore } from '../../../src/shield/budget.js';
 import { UPSTREAM_CALLS } from '../../../src/http/limits.js';
-import { CLOPOS_OPERATIONS, costOf, operation, operationFor, UnknownRoute } from '../../../src/upstreams/clopos/operations.js';
+import { CLOPOS_LOOKUP, CLOPOS_OPERATIONS, costOf, operation, operationFor, UnknownRoute } from '../../../src/upstreams/clopos/operations.js';
 
 describe('the Clopos operation table', () => {
   it('names every request the client makes by method and generated path, under any base path', () => {
@@ -42,7 +42,7 @@ describe('the Clopos operation table', () => {
         sent++;
         return new Response('{}');
       },
-      { budget: new Budget({ store: new MemoryBudgetStore(100) }), deadline: () => Date.now() + 5000 },
+      { operations: CLOPOS_LOOKUP, budget: new Budget({ store: new MemoryBudgetStore(100) }), deadline: () => Date.now() + 5000 },
     );
     await expect(transport('http://127.0.0.1:9/v2/products')).rejects.toThrow(UnknownRoute);
     expect(sent).toBe(0);

@@ -32,7 +32,7 @@ describe('Clopos client against the sandbox', () => {
       .filter((o) => o.venue_id === 1)
       .slice(0, 3)
       .map((o) => o.id);
-    const page = await client.listOrders({
+    const page = await client.call('listOrders', {
       page: 1,
       limit: 2,
       sort: { field: 'id', direction: 1 },
@@ -50,11 +50,11 @@ describe('Clopos client against the sandbox', () => {
 
   it('gets an order with its receipt, and null for an unknown id', async () => {
     const known = sandbox.control.orders()[0];
-    const order = await client.getOrder(known?.id ?? 0, { withReceipt: true });
+    const order = await client.call('getOrder', { id: known?.id ?? 0, withReceipt: true });
     expect(order?.id).toBe(known?.id);
     expect(order).toHaveProperty('receipt');
     expect(dataLog()[0]?.rawQuery).toBe('with[0]=receipt%3Aid%2Cservice_notification_id%2Cstatus');
-    expect(await client.getOrder(987_654_321)).toBeNull();
+    expect(await client.call('getOrder', { id: 987_654_321 })).toBeNull();
   });
 
   it('creates an order, then cancels it with {"status":"IGNORE"}', async () => {
@@ -66,22 +66,22 @@ describe('Clopos client against the sandbox', () => {
       auto_order_accept: false,
       auto_order_sent_to_station: false,
     };
-    const created = await client.createOrder(body);
+    const created = await client.call('createOrder', body);
     expect(created.id).toBeGreaterThan(0);
-    expect((await client.getOrder(created.id))?.status).toBe('PENDING');
-    const cancelled = await client.cancelOrder(created.id);
+    expect((await client.call('getOrder', { id: created.id }))?.status).toBe('PENDING');
+    const cancelled = await client.call('cancelOrder', { id: created.id });
     expect(cancelled?.status).toBe('IGNORE');
-    expect((await client.getOrder(created.id))?.status).toBe('IGNORE');
+    expect((await client.call('getOrder', { id: created.id }))?.status).toBe('IGNORE');
     const put = dataLog().find((r) => r.method === 'PUT');
     expect(put?.body).toEqual({ status: 'IGNORE' });
-    expect(await client.cancelOrder(987_654_321)).toBeNull();
+    expect(await client.call('cancelOrder', { id: 987_654_321 })).toBeNull();
   });
 
   it('renews a 401-rejected token once and resends', async () => {
-    await client.listOrders({ page: 1, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
     sandbox.control.clearRequests();
     sandbox.control.injectFault({ path: '/orders', status: 401, times: 1 });
-    await client.listOrders({ page: 1, limit: 1 });
+    await client.call('listOrders', { page: 1, limit: 1 });
     expect(sandbox.control.requests().map((r) => [r.path, r.status])).toEqual([
       ['/orders', 401],
       ['/auth', 200],
@@ -92,7 +92,7 @@ describe('Clopos client against the sandbox', () => {
   it('a 500 on create is never retried', async () => {
     sandbox.control.injectFault({ method: 'POST', path: '/orders', status: 500 });
     const e = await client
-      .createOrder({
+      .call('createOrder', {
         sale_type_id: 1,
         venue_id: 1,
         customer: { id: 0 },
@@ -115,10 +115,10 @@ describe('short-lived sandbox tokens', () => {
 
   it('renews the token before it expires, without a 401', async () => {
     const shortClient = createCloposClient({ baseUrl: shortSandbox.baseUrl, credentials: credentialsOf(shortSandbox) });
-    await shortClient.listOrders({ page: 1, limit: 1 });
-    await shortClient.listOrders({ page: 1, limit: 1 });
+    await shortClient.call('listOrders', { page: 1, limit: 1 });
+    await shortClient.call('listOrders', { page: 1, limit: 1 });
     await new Promise((resolve) => setTimeout(resolve, 2_600));
-    await shortClient.listOrders({ page: 1, limit: 1 });
+    await shortClient.call('listOrders', { page: 1, limit: 1 });
     const log = shortSandbox.control.requests();
     expect(log.filter((r) => r.path === '/auth')).toHaveLength(2);
     expect(log.filter((r) => r.path !== '/auth').map((r) => r.status)).toEqual([200, 200, 200]);

@@ -38,7 +38,7 @@ describe('Clopos over a real socket', () => {
       seen = { url: req.url, token: req.headers['x-token'] };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ success: true, data: [{ id: 1, status: 'PENDING' }], total: 1 }));
     });
-    const page = await clientFor(server.baseUrl).listOrders({ page: 1, limit: 5, createdFrom: '2026-01-01', createdTo: '2026-01-31', sort: { field: 'id', direction: 1 } });
+    const page = await clientFor(server.baseUrl).call('listOrders', { page: 1, limit: 5, createdFrom: '2026-01-01', createdTo: '2026-01-31', sort: { field: 'id', direction: 1 } });
     expect(page).toEqual({ orders: [{ id: 1, status: 'PENDING' }], total: 1 });
     expect(seen).toEqual({ url: '/open-api/v2/orders?page=1&limit=5&date[0]=2026-01-01&date[1]=2026-01-31&sort[0]=id&sort[1]=1', token: 'srv-token' });
   });
@@ -46,13 +46,13 @@ describe('Clopos over a real socket', () => {
   // The deadline covers the token request too: generous, so a loaded machine still sends the call.
   it('a read that gets no answer in time is UPSTREAM_UNAVAILABLE timeout', async () => {
     server = await startServer(() => undefined);
-    const e = await upstreamError(clientFor(server.baseUrl, 1000).getOrder(1));
+    const e = await upstreamError(clientFor(server.baseUrl, 1000).call('getOrder', { id: 1 }));
     expect([e.code, e.reason]).toEqual(['UPSTREAM_UNAVAILABLE', 'timeout']);
   });
 
   it('a create that gets no answer in time is UPSTREAM_OUTCOME_UNKNOWN after exactly one POST', async () => {
     server = await startServer(() => undefined);
-    const e = await upstreamError(clientFor(server.baseUrl, 1000).createOrder(NEW_ORDER));
+    const e = await upstreamError(clientFor(server.baseUrl, 1000).call('createOrder', NEW_ORDER));
     expect([e.code, e.reason]).toEqual(['UPSTREAM_OUTCOME_UNKNOWN', 'timeout']);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(dataRequests().map((r) => r.method)).toEqual(['POST']);
@@ -60,13 +60,13 @@ describe('Clopos over a real socket', () => {
 
   it('a read whose connection is reset is UPSTREAM_UNAVAILABLE network', async () => {
     server = await startServer((req) => req.socket.destroy());
-    const e = await upstreamError(clientFor(server.baseUrl).listOrders({ page: 1, limit: 1 }));
+    const e = await upstreamError(clientFor(server.baseUrl).call('listOrders', { page: 1, limit: 1 }));
     expect([e.code, e.reason]).toEqual(['UPSTREAM_UNAVAILABLE', 'network']);
   });
 
   it('a create whose connection is reset is UPSTREAM_OUTCOME_UNKNOWN after exactly one POST', async () => {
     server = await startServer((req) => req.socket.destroy());
-    const e = await upstreamError(clientFor(server.baseUrl).createOrder(NEW_ORDER));
+    const e = await upstreamError(clientFor(server.baseUrl).call('createOrder', NEW_ORDER));
     expect([e.code, e.reason]).toEqual(['UPSTREAM_OUTCOME_UNKNOWN', 'network']);
     expect(dataRequests()).toHaveLength(1);
     expect(JSON.parse(dataRequests()[0]?.body ?? '')).toEqual(NEW_ORDER);
@@ -78,7 +78,7 @@ describe('Clopos over a real socket', () => {
       res.write('{"success":true,"data":{"pay');
       setTimeout(() => res.socket?.destroy(), 20);
     });
-    const e = await upstreamError(clientFor(server.baseUrl).createOrder(NEW_ORDER));
+    const e = await upstreamError(clientFor(server.baseUrl).call('createOrder', NEW_ORDER));
     expect([e.code, e.reason]).toEqual(['UPSTREAM_OUTCOME_UNKNOWN', 'network']);
     expect(dataRequests()).toHaveLength(1);
   });
@@ -87,14 +87,14 @@ describe('Clopos over a real socket', () => {
     server = await startServer((_req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' }).end('{"success":false,"error":"server_error","message":"boom"}');
     });
-    const e = await upstreamError(clientFor(server.baseUrl).createOrder(NEW_ORDER));
+    const e = await upstreamError(clientFor(server.baseUrl).call('createOrder', NEW_ORDER));
     expect([e.code, e.status]).toEqual(['UPSTREAM_OUTCOME_UNKNOWN', 500]);
     expect(dataRequests()).toHaveLength(1);
   });
 
   it('a 200 with malformed JSON is UPSTREAM_UNAVAILABLE malformed for a read', async () => {
     server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true,"data":['));
-    const e = await upstreamError(clientFor(server.baseUrl).listOrders({ page: 1, limit: 1 }));
+    const e = await upstreamError(clientFor(server.baseUrl).call('listOrders', { page: 1, limit: 1 }));
     expect([e.code, e.reason]).toEqual(['UPSTREAM_UNAVAILABLE', 'malformed']);
   });
 
@@ -110,7 +110,7 @@ describe('Clopos over a real socket', () => {
           const req = new Request(input, init);
           return fetch(req.url.endsWith('/auth') ? new Request(`${server?.baseUrl}/auth`, req) : req);
         },
-      }).createOrder(NEW_ORDER),
+      }).call('createOrder', NEW_ORDER),
     );
     expect([e.code, e.reason, e.operation]).toEqual(['UPSTREAM_UNAVAILABLE', 'network', 'createOrder']);
     expect(server.requests.map((r) => r.url)).toEqual(['/auth']);
@@ -118,7 +118,7 @@ describe('Clopos over a real socket', () => {
   });
 
   it('an /auth that refuses connections is UPSTREAM_UNAVAILABLE', async () => {
-    const e = await upstreamError(clientFor(await refusedBaseUrl()).listOrders({ page: 1, limit: 1 }));
+    const e = await upstreamError(clientFor(await refusedBaseUrl()).call('listOrders', { page: 1, limit: 1 }));
     expect([e.code, e.reason, e.operation]).toEqual(['UPSTREAM_UNAVAILABLE', 'network', 'auth']);
   });
 
@@ -129,7 +129,7 @@ describe('Clopos over a real socket', () => {
     const address = hanging.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      const e = await upstreamError(clientFor(`http://127.0.0.1:${port}/open-api/v2`, 200).createOrder(NEW_ORDER));
+      const e = await upstreamError(clientFor(`http://127.0.0.1:${port}/open-api/v2`, 200).call('createOrder', NEW_ORDER));
       expect([e.code, e.reason]).toEqual(['UPSTREAM_UNAVAILABLE', 'timeout']);
     } finally {
       hanging.closeAllConnections();

@@ -1,5 +1,5 @@
 import type { SubscriptionResolvers } from '../../../../generated/graphql.js';
-import type { GraphContext } from '../../context.js';
+import type { OrderChange } from '../../../domain/order.js';
 import { optionalId } from '../../ids.js';
 
 export const orderChanged: NonNullable<SubscriptionResolvers['orderChanged']> = {
@@ -9,6 +9,6 @@ export const orderChanged: NonNullable<SubscriptionResolvers['orderChanged']> = 
     const venueId = optionalId(upstream.checkVenueId, filter?.venueId, 'filter.venueId');
     return live.subscribe(subscriptionPool ?? caller, { ...filter, venueId: venueId ?? null }, since, disconnect ? { disconnect } : {});
   },
-  // The poller publishes the POS's own shape (it crosses Redis as is); the adapter maps it.
-  resolve: (message: unknown, _args: unknown, { upstream }: GraphContext) => upstream.change(message),
+  // The poller publishes domain changes as plain data (they cross Redis as JSON): shown as they are.
+  resolve: (message: OrderChange) => message,
 };
