@@ -72,6 +72,8 @@ export interface CustomerRecord {
 export interface CustomerQuery {
   phone?: string;
   name?: string;
+  /** Only these customers (one read for many orders' customers). */
+  ids?: string[];
   /** 1-based page of `limit`. */
   page: number;
   limit: number;

@@ -67,12 +67,17 @@ export function createGraphContext(
   const records = upstream.catalog;
   return {
     ...(catalog ? { catalog } : {}),
-    customerLoader: new DataLoader<string, CustomerRecord | null>((ids) =>
-      Promise.all(
-        ids.map((id) =>
-          records ? records.customer(id).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : null,
-        ),
-      ),
+    // One read for a single customer; one list read (filtered on the ids) for the customers of many
+    // orders, so an order list never costs a Clopos call per order.
+    customerLoader: new DataLoader<string, CustomerRecord | null>(
+      async (ids) => {
+        if (!records) return ids.map(() => null);
+        if (ids.length === 1) return [await records.customer(ids[0]!).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))];
+        const found = await records.customers({ ids: [...ids], page: 1, limit: ids.length });
+        const byId = new Map(found.customers.map((c) => [c.id, c]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { maxBatchSize: 100 },
     ),
     ...(live ? { live } : {}),
     ...transport,

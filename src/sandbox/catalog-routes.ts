@@ -81,6 +81,8 @@ function matchCustomer(customer: SeedCustomer, found: Map<string, string[]>): bo
     } else if (field === 'phones' || field === 'phone') {
       const phones = [customer.phone ?? '', ...(customer.phones ?? [])].map(digits).filter(Boolean);
       if (!values.some((v) => digits(v) !== '' && phones.some((p) => p.includes(digits(v))))) return false;
+    } else if (field === 'id') {
+      if (!values.includes(String(customer.id))) return false;
     } else if (field === 'group_id') {
       if (!values.includes(String(customer.group_id))) return false;
     } else return false;

@@ -121,6 +121,17 @@ describe('catalog queries', () => {
     expect(linked.data!.order.customer.phones).toEqual([withCustomer.payload!.customer!.phone]);
     expect(calls()).toEqual([`GET /orders/${withCustomer.id}`, `GET /customers/${withCustomer.payload!.customer!.id}`]);
   });
+
+  it("reads the customers of a whole order list in one Clopos call, never one per order", async () => {
+    const answer = await gw.gql<{ orders: { nodes: Array<{ customer: { id: string; phones: string[] } | null }> } }>(
+      '{ orders(first: 20) { nodes { customer { id phones } } } }', undefined, read);
+    expect(answer.errors).toBeUndefined();
+    const named = answer.data!.orders.nodes.filter((o) => o.customer && o.customer.id !== '0');
+    expect(named.length).toBeGreaterThan(1);
+    for (const order of named) expect(order.customer!.phones.length).toBeGreaterThan(0);
+    expect(calls()).toEqual(['GET /orders', 'GET /customers']);
+    expect(gw.upstreamCalls('GET', '/customers')[0]!.rawQuery).toMatch(/^page=1&limit=\d+&filters\[0\]\[0\]=id&filters\[0\]\[1\]\[0\]=\d+/);
+  });
 });
 
 describe('createOrder priced from the catalog', () => {

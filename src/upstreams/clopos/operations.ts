@@ -64,7 +64,7 @@ export type GetOrderInput = { id: number } & GetOrderOptions;
 export type CancelOrderInput = { id: number; venueId?: string };
 export type ListProductsInput = { page: number; limit: number; venueId?: string; with: string[] };
 export type StopListInput = { venueId?: string };
-export type ListCustomersInput = { page: number; limit: number; filters: Array<[string, string]> };
+export type ListCustomersInput = { page: number; limit: number; filters: Array<[string, string | string[]]> };
 /** Customer lists and records: a create makes them stale. */
 export const CUSTOMERS_TAG = 'customers';
 
