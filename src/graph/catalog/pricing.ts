@@ -7,6 +7,7 @@ import type { Product } from '../../domain/catalog.js';
 import { formatMoney, money, MoneyError, type Money } from '../../domain/money.js';
 import { userError, type UserErrorModel } from '../write/payloads.js';
 import type { CatalogCache } from './cache.js';
+import { isUpstreamError } from '../../upstreams/errors.js';
 
 export type Priced = { ok: true; input: CreateOrderInput } | { ok: false; errors: UserErrorModel[] };
 
@@ -64,7 +65,17 @@ function priceLine(line: OrderLineInput, product: Product, at: string[], errors:
  * the menu and the stop-list through the cache (two POS calls when cold, none when warm).
  */
 export async function priceFromCatalog(input: CreateOrderInput, catalog: CatalogCache): Promise<Priced> {
-  const [menu, stock] = await Promise.all([catalog.menu(input.venueId), catalog.stock(input.venueId)]);
+  let menu: Product[];
+  let stock: Map<string, number>;
+  try {
+    [menu, stock] = await Promise.all([catalog.menu(input.venueId), catalog.stock(input.venueId)]);
+  } catch (error) {
+    // The POS refusing to read the venue's menu (a 400: no such venue) is the input's fault.
+    if (isUpstreamError(error) && error.code === 'UPSTREAM_BAD_REQUEST') {
+      return { ok: false, errors: [userError(['input', 'venueId'], 'UPSTREAM_REJECTED', `The POS has no menu for venue ${input.venueId}.`)] };
+    }
+    throw error;
+  }
   const byId = new Map(menu.map((p) => [p.id, p]));
   const ordered = new Map<string, number>();
   for (const line of input.lines) ordered.set(line.productId, (ordered.get(line.productId) ?? 0) + line.quantity);
