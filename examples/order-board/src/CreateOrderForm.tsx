@@ -79,7 +79,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void
   const userErrors = create.data?.createOrder.userErrors ?? [];
   const shown = new Set<string>();
   const errorsAt = (path: string) => {
-    const found = userErrors.filter((e) => e.field.join('.') === path || e.field.join('.').startsWith(`${path}.`));
+    const found = userErrors.filter((e) => e.field.join('.') === path);
     if (found.length === 0) return null;
     for (const e of found) shown.add(e.field.join('.'));
     return found.map((e, i) => (
