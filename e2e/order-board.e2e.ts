@@ -109,36 +109,63 @@ describe('the order board (persisted-only gateway)', () => {
     expect(await detail.locator('.lines > li').count()).toBeGreaterThan(0);
   });
 
-  it('shows a validation error next to the field, then creates the order', async () => {
+  it('walks the call-center flow: phone lookup, venue and sale type, menu with modifiers, totals, a field error, then places the order', async () => {
     const form = page.getByRole('form', { name: 'New order' });
-    await form.getByLabel('Customer name').fill('Aysel Mammadova');
-    await form.getByLabel('Customer phone').fill('+994502218834');
-    await form.getByLabel('Product').selectOption({ label: 'Pizza Margherita' });
-    await form.getByLabel('Modifier').selectOption({ label: 'Extra Cheese (+0.5)' });
-    await form.getByLabel('Quantity').fill('0');
+    // Find the caller by phone and fill in name, phone and address from the POS's record.
+    await form.getByLabel('Caller phone').fill('994502218834');
+    await form.getByRole('button', { name: 'Find caller' }).click();
+    await form.getByRole('button', { name: /^Use Aysel Mammadova/ }).click();
+    await expect.poll(() => form.getByLabel('Customer address').inputValue()).toBe('28 Nizami St, Baku');
+    // Venue and sale type by name.
+    await form.getByLabel('Venue').selectOption({ label: 'Nizami Street' });
+    await form.getByLabel('Sale type').selectOption({ label: 'Catdirilma' });
+    // The menu: availability from the stop-list.
+    const items = form.getByTestId('menu-item');
+    await expect.poll(() => items.count()).toBeGreaterThan(30);
+    expect(await form.locator('[data-testid="menu-item"][data-available="false"]').innerText()).toContain('Shakarbura');
+    await form.getByLabel('Search the menu').fill('margherita');
+    await expect.poll(() => items.count()).toBe(1);
+    await form.getByRole('button', { name: 'Add Pizza Margherita' }).click();
+    const line = form.getByTestId('line-0');
+    await line.getByLabel('Extra Cheese (+0.50)').check();
+    await line.getByLabel('Quantity').fill('2');
+    // Totals with currency, from the graph's prices: (8.50 + 0.50) × 2.
+    await expect.poll(() => form.getByTestId('line-total-0').innerText()).toBe('18.00 AZN');
+    expect(await form.getByTestId('order-total').innerText()).toBe('Lines total 18.00 AZN');
+
+    await line.getByLabel('Quantity').fill('0');
     await form.getByRole('button', { name: 'Place order' }).click();
     const quantityError = form.locator('[data-field="input.lines.0.quantity"]');
     await expect.poll(() => quantityError.innerText()).toBe('Must be above 0.');
 
     const before = stack.sandbox.control.orders().length;
-    await form.getByLabel('Quantity').fill('2');
+    await line.getByLabel('Quantity').fill('2');
     await form.getByRole('button', { name: 'Place order' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toMatch(/^Order #\d+ created$/);
     expect(stack.sandbox.control.orders().length).toBe(before + 1);
-    await expect.poll(() => quantityError.count()).toBe(0);
+    const created = stack.sandbox.control.orders()[0]!;
+    // The gateway priced it from the catalog.
+    expect(created.payload?.products?.[0]?.meta?.price).toBe(8.5);
     const detail = page.getByTestId('order-detail');
     await expect.poll(() => detail.innerText()).toContain('2× Pizza Margherita');
     expect(await detail.innerText()).toContain('+ Extra Cheese');
+    expect(await detail.innerText()).toContain('18.00 AZN');
     expect(await detail.innerText()).toContain('PENDING');
-    // The new order heads the board (newest first).
     const id = /#(\d+)/.exec(await page.getByRole('status').innerText())![1]!;
     await expect.poll(() => rows().first().locator('td').first().innerText()).toBe(id);
+    // The live update: the POS accepts it, and the board shows it without a reload.
+    stack.sandbox.control.setOrderStatus(Number(id), 'RECEIVED');
+    await expect.poll(() => rows().first().getAttribute('data-status'), { timeout: 20_000 }).toBe('RECEIVED');
   });
 
-  it('cancels an order', async () => {
+  it('cancels an order only after confirming', async () => {
     const detail = page.getByTestId('order-detail');
     const id = /Order #(\d+)/.exec(await detail.innerText())![1]!;
     await detail.getByRole('button', { name: 'Cancel order' }).click();
+    await detail.getByRole('button', { name: 'Keep it' }).click();
+    expect(stack.sandbox.control.orders().find((o) => String(o.id) === id)?.status).not.toBe('IGNORE');
+    await detail.getByRole('button', { name: 'Cancel order' }).click();
+    await detail.getByRole('button', { name: 'Yes, cancel' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toBe(`Order #${id} cancelled`);
     await expect.poll(() => detail.innerText()).toContain('CANCELLED');
     await expect.poll(() => rows().first().getAttribute('data-status')).toBe('CANCELLED');

@@ -66,6 +66,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the brand's venues (branches)
+         * @description Facts §1.9: the docs page lists `id, name, address, status (1/0), phone, email`; the
+         *     OpenAPI/3rd-party copy shows only `{id, name, is_main, media}`; the Integrify Python SDK
+         *     (`schemas/objects/main.py`, `Venue`) has `id, name, address, status, phone, email, media`.
+         *     Everything but `id` and `name` is optional here.
+         */
+        get: operations["listVenues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sale-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sale types (dine-in, delivery, takeaway...) */
+        get: operations["listSaleTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the catalog
+         * @description Facts §1.9: `page`, `limit` (3rd party: at most 100 for products), `with[N]` (category,
+         *     station, modifications, taxes, codes, modificator_groups, recipe, packages, tags),
+         *     `filters`. The products list may carry `meta.current_page`/`meta.last_page` (the Go client
+         *     reads them) instead of, or besides, `total`: both are tolerated.
+         */
+        get: operations["listProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/stop-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock limits of products (absent = no limit; limit 0 = out of stock) */
+        get: operations["getStopList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description Facts §1.9: "There is no `search` parameter on this endpoint": filter with
+         *     `filters[N][0]=name|phones|group_id`. `limit` 1-999, `with[]=group`.
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        /** Create a customer (409 on a duplicate phone or code) */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** One customer (path from the SDKs; UNCERTAIN for v2, facts §1.3) */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -327,6 +448,160 @@ export interface components {
             success: boolean;
             data?: components["schemas"]["Order"];
         };
+        /**
+         * @description A price. The docs' examples send JSON numbers (8.5); the Integrify SDK types prices as
+         *     `Decimal`, which its JSON may carry as a string ("8.50"). Both are read, exactly.
+         */
+        Amount: number | string;
+        /** @description `{"<venue_id>": 0|1}`: where the item is active (sale types, payment methods). */
+        VenueMap: {
+            [key: string]: number;
+        };
+        Venue: {
+            id: number;
+            name: string;
+            address?: string | null;
+            /** @description 1 active, 0 inactive [doc]; absent in the OpenAPI copy. */
+            status?: number | null;
+            phone?: string | null;
+            email?: string | null;
+            /** @description OpenAPI/3rd-party copy only. */
+            is_main?: boolean | number | null;
+        };
+        VenueList: components["schemas"]["ListMeta"] & {
+            success: boolean;
+            data: components["schemas"]["Venue"][];
+        };
+        /**
+         * @description [doc] `{id, name, system_type (IN|DELIVERY|TAKEAWAY), channel, status {"<venue_id>": 0|1},
+         *     service_charge_rate, position, media[], created_at, updated_at}`; the Integrify SDK
+         *     (`SaleType`) agrees and types `service_charge_rate` as Decimal (number or string).
+         */
+        SaleType: {
+            id: number;
+            name: string;
+            /** @description IN, DELIVERY or TAKEAWAY; other values are read as unknown. */
+            system_type?: string | null;
+            channel?: string | null;
+            status?: components["schemas"]["VenueMap"];
+            service_charge_rate?: components["schemas"]["Amount"] | null;
+            position?: number | null;
+        };
+        SaleTypeList: components["schemas"]["ListMeta"] & {
+            success: boolean;
+            data: components["schemas"]["SaleType"][];
+        };
+        /** @description Integrify SDK `Modifier`: `id, name, price (Decimal), ingredient`. */
+        CatalogModifier: {
+            id: number;
+            name?: string;
+            price?: components["schemas"]["Amount"];
+        };
+        /**
+         * @description Integrify SDK `ModifierGroup` (`schemas/objects/sub.py`): `id, name, type (1 single-choice,
+         *     0 multi-choice), min_select, max_select, modifiers[], adjust_to_portion, status`. The
+         *     vendor docs never show one filled, so `min`/`max` and `modificators` (the spelling order
+         *     lines use) are read too; a missing minimum is 0 and a missing maximum is no limit.
+         */
+        ModifierGroup: {
+            id: number;
+            name?: string;
+            type?: number | null;
+            min_select?: number | null;
+            max_select?: number | null;
+            min?: number | null;
+            max?: number | null;
+            status?: boolean | number | null;
+            modifiers?: components["schemas"]["CatalogModifier"][] | null;
+            modificators?: components["schemas"]["CatalogModifier"][] | null;
+        };
+        /**
+         * @description [doc] types `GOODS, DISH, TIMER, PREPARATION, INGREDIENT` (MODIFICATION is for variants).
+         *     Integrify SDK `Product`: `id, category_id, type, name, price (Decimal), status (1/0),
+         *     hidden, modificator_groups[] (with[N]=modificator_groups), modifications[]`. Only
+         *     `id` and `name` are relied on; a missing status counts as active.
+         */
+        Product: {
+            id: number;
+            name: string;
+            type?: string | null;
+            category_id?: number | null;
+            /** @description With `with[N]=category`. */
+            category?: {
+                id?: number;
+                name?: string;
+            } | null;
+            price?: components["schemas"]["Amount"];
+            status?: number | boolean | null;
+            hidden?: boolean | number | null;
+            modificator_groups?: components["schemas"]["ModifierGroup"][] | null;
+        };
+        ProductList: components["schemas"]["ListMeta"] & {
+            success: boolean;
+            data: components["schemas"]["Product"][];
+            /** @description Read by the Go client for products; tolerated. */
+            meta?: {
+                current_page?: number;
+                last_page?: number;
+                total?: number;
+            };
+        };
+        StopListEntry: {
+            /** @description The product id. */
+            id: number;
+            /** @description 0 = out of stock; above 0 = that many left. */
+            limit: number;
+            /** @description Unix milliseconds. */
+            timestamp?: number;
+        };
+        StopList: {
+            success: boolean;
+            data: components["schemas"]["StopListEntry"][];
+        };
+        /**
+         * @description [doc] `id, cid, venue_id, group_id, name, email, phone, phones[], address, address_data[],
+         *     description, ...`; the Integrify SDK adds `addresses[]`, `code`, `status`. `phone` may be
+         *     missing while `phones` has it, and the other way round: both are read.
+         */
+        Customer: {
+            id: number;
+            cid?: string | null;
+            venue_id?: number | null;
+            group_id?: number | null;
+            name?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            phones?: string[] | null;
+            address?: string | null;
+            addresses?: string[] | null;
+            description?: string | null;
+            code?: string | null;
+        };
+        CustomerList: components["schemas"]["ListMeta"] & {
+            success: boolean;
+            data: components["schemas"]["Customer"][];
+        };
+        CustomerEnvelope: {
+            success: boolean;
+            data?: components["schemas"]["Customer"];
+            message?: string;
+        };
+        CreateCustomerRequest: {
+            name: string;
+            email?: string;
+            /** @description Unique. */
+            phone?: string;
+            /** @description Unique. */
+            code?: string;
+            /** Format: uuid */
+            cid?: string;
+            description?: string;
+            group_id?: number;
+            /** @enum {integer|null} */
+            gender?: 1 | 2 | null;
+            /** Format: date */
+            date_of_birth?: string;
+        };
     };
     responses: {
         /** @description `invalid_parameter` or `validation_failed`. */
@@ -579,6 +854,207 @@ export interface operations {
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listVenues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The venues. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listSaleTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sale types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaleTypeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                /** @description Related resources to embed: `with[0]=modificator_groups`. */
+                with?: components["schemas"]["IndexedStrings"];
+                filters?: components["schemas"]["Filters"];
+            };
+            header?: {
+                /** @description Overrides the venue resolved from the JWT for this request. */
+                "x-venue"?: components["parameters"]["Venue"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getStopList: {
+        parameters: {
+            query?: {
+                /** @description `filters[0][0]=id&filters[0][1][0]=1&filters[0][1][1]=332`. */
+                filters?: components["schemas"]["Filters"];
+            };
+            header?: {
+                /** @description Overrides the venue resolved from the JWT for this request. */
+                "x-venue"?: components["parameters"]["Venue"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The limited products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StopList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                with?: components["schemas"]["IndexedStrings"];
+                filters?: components["schemas"]["Filters"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of customers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description Customer created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A unique field (phone, code, cid) is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
 }

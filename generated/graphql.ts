@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Order as OrderModel, Customer as CustomerModel, OrderLine as OrderLineModel, Modifier as ModifierModel, Discount as DiscountModel, ServiceCharge as ServiceChargeModel, Receipt as ReceiptModel, OrderChange as OrderChangeModel } from '../src/domain/order.js';
+import type { Order as OrderModel, OrderLine as OrderLineModel, Modifier as ModifierModel, Discount as DiscountModel, ServiceCharge as ServiceChargeModel, Receipt as ReceiptModel, OrderChange as OrderChangeModel } from '../src/domain/order.js';
+import type { CustomerModel as CustomerModelModel, ProductModel as ProductModelModel, ProductPage as ProductPageModel, ProductEdgeModel as ProductEdgeModelModel, CustomerPage as CustomerPageModel, CustomerEdgeModel as CustomerEdgeModelModel } from '../src/graph/catalog/models.js';
+import type { Venue as VenueModel, SaleType as SaleTypeModel, ModifierGroup as ModifierGroupModel, CatalogModifier as CatalogModifierModel } from '../src/domain/catalog.js';
 import type { Money as MoneyModel } from '../src/domain/money.js';
 import type { OrderPage as OrderPageModel, OrderEdgeModel as OrderEdgeModelModel } from '../src/graph/pagination.js';
 import type { OrderPayloadModel as OrderPayloadModelModel } from '../src/graph/write/payloads.js';
@@ -32,6 +34,17 @@ export type CancelOrderPayload = {
   order: Maybe<Order>;
   /** Why the order was not cancelled; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** A modifier a line may carry. */
+export type CatalogModifier = {
+  __typename?: 'CatalogModifier';
+  /** The modifier's id: the `modifierId` of a line's modifier. */
+  id: Scalars['ID']['output'];
+  /** The modifier's name. */
+  name: Scalars['String']['output'];
+  /** The price of one. */
+  price: Money;
 };
 
 /** A new order. */
@@ -75,19 +88,59 @@ export type CreateOrderPayload = {
   userErrors: Array<UserError>;
 };
 
-/** The customer of an order. */
+/**
+ * A customer: the one an order names (as the order has it), or one found with `customers` or
+ * `customer` (the POS's record). On an order, `email`, `phones` and `addresses` are read from the
+ * POS's record when the order has a customer id.
+ */
 export type Customer = {
   __typename?: 'Customer';
   /** The delivery address. */
   address: Maybe<Scalars['String']['output']>;
-  /** The discount type that applies to this customer. */
+  /** Every address the POS has for the customer. */
+  addresses: Array<Scalars['String']['output']>;
+  /** The discount type that applies to this customer (on an order; null on a record). */
   discountType: Maybe<Scalars['Int']['output']>;
+  /** The customer's email. */
+  email: Maybe<Scalars['String']['output']>;
   /** The customer's id in the POS; 0 or null for a guest. */
   id: Maybe<Scalars['ID']['output']>;
   /** The customer's name. */
   name: Maybe<Scalars['String']['output']>;
   /** The customer's phone number. */
   phone: Maybe<Scalars['String']['output']>;
+  /** Every phone number the POS has for the customer. */
+  phones: Array<Scalars['String']['output']>;
+};
+
+/** A page of customers. */
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  /** The customers of this page, each with its cursor. */
+  edges: Array<CustomerEdge>;
+  /** The customers of this page, without cursors. */
+  nodes: Array<Customer>;
+  /** Whether there are more pages, and the cursors at this page's ends. */
+  pageInfo: PageInfo;
+  /** How many customers match the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A customer and its position in the list. */
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  /** Pass to `after` to page from this customer. */
+  cursor: Scalars['String']['output'];
+  /** The customer. */
+  node: Customer;
+};
+
+/** Which customers to find. Give a phone, a name, or both (both must match). */
+export type CustomerFilter = {
+  /** Part of the name (case-insensitive, as the POS matches it). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Digits of the phone number (spaces, dashes and `+` are ignored); matches part of a number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An order-level discount. */
@@ -114,6 +167,36 @@ export type DiscountInput = {
   value: Scalars['Float']['input'];
 };
 
+/** The result of invalidateCatalog. */
+export type InvalidateCatalogPayload = {
+  __typename?: 'InvalidateCatalogPayload';
+  /** How many cached catalog entries were dropped. */
+  dropped: Scalars['Int']['output'];
+};
+
+/** Which products a menu includes. */
+export type MenuFilter = {
+  /** Only products of this category. */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only products whose name contains this text (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A group of modifiers of a product, with how many of them a line must and may carry. */
+export type ModifierGroup = {
+  __typename?: 'ModifierGroup';
+  /** The group's id. */
+  id: Scalars['ID']['output'];
+  /** At most this many; null for no limit. */
+  max: Maybe<Scalars['Int']['output']>;
+  /** At least this many modifiers of the group (counting quantities) must be chosen; 0 for optional. */
+  min: Scalars['Int']['output'];
+  /** The modifiers of the group. */
+  modifiers: Array<CatalogModifier>;
+  /** The group's name, for example `Extras`. */
+  name: Scalars['String']['output'];
+};
+
 /** An amount of money in a currency, like Shopify's `MoneyV2`. */
 export type Money = {
   __typename?: 'Money';
@@ -138,6 +221,12 @@ export type Mutation = {
    * and never places the order twice (see the README's idempotency section).
    */
   createOrder: CreateOrderPayload;
+  /**
+   * Drops the gateway's cached catalog (venues, sale types, menus and stop-lists) so the next read
+   * goes to the POS: after a price change or a product running out. Needs an API key with write
+   * scope.
+   */
+  invalidateCatalog: InvalidateCatalogPayload;
 };
 
 
@@ -332,8 +421,11 @@ export type OrderLine = {
 export type OrderLineInput = {
   /** Modifiers (extras, options) for this line. */
   modifiers?: InputMaybe<Array<OrderLineModifierInput>>;
-  /** The product's name as it should appear on the order. */
-  name: Scalars['String']['input'];
+  /**
+   * The product's name. The gateway takes it from the menu; when given, it must match (`PRICE_MISMATCH`).
+   * @deprecated Leave it out: the gateway fills it in from the venue's menu.
+   */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** A free-text note for this line, for example `No onions`. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** The portion size (default 1). */
@@ -346,8 +438,11 @@ export type OrderLineInput = {
   quantity: Scalars['Float']['input'];
   /** The line's kitchen status; `new` when omitted. */
   status?: InputMaybe<Scalars['String']['input']>;
-  /** The price of one; 0 or more. */
-  unitPrice: Scalars['Float']['input'];
+  /**
+   * The price of one. The gateway takes it from the menu; when given, it must match (`PRICE_MISMATCH`).
+   * @deprecated Leave it out: the gateway prices the line from the venue's menu.
+   */
+  unitPrice?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** A modifier (extra, option) on an order line. */
@@ -374,13 +469,19 @@ export type OrderLineModifier = {
 export type OrderLineModifierInput = {
   /** The modifier's id in the POS. */
   modifierId: Scalars['ID']['input'];
-  /** The modifier's name. */
-  name: Scalars['String']['input'];
+  /**
+   * The modifier's name. Taken from the menu; when given, it must match (`PRICE_MISMATCH`).
+   * @deprecated Leave it out: the gateway fills it in from the product's modifier groups.
+   */
+  name?: InputMaybe<Scalars['String']['input']>;
   /** The portion size (default 1). */
   portionSize?: InputMaybe<Scalars['Float']['input']>;
   /** How many; above 0. */
   quantity: Scalars['Float']['input'];
-  /** The price of one (default 0). */
+  /**
+   * The price of one. Taken from the menu; when given, it must match (`PRICE_MISMATCH`).
+   * @deprecated Leave it out: the gateway prices the modifier from the menu.
+   */
   unitPrice?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -425,8 +526,73 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A product of a venue's menu. */
+export type Product = {
+  __typename?: 'Product';
+  /** Whether it can be ordered now: false when the stop-list says it is out of stock (a limit of 0). */
+  available: Scalars['Boolean']['output'];
+  /** The category it is listed under. */
+  category: Maybe<ProductCategory>;
+  /** The product's id: the `productId` of an order line. */
+  id: Scalars['ID']['output'];
+  /** The groups of modifiers (extras, options) a line of this product may carry. */
+  modifierGroups: Array<ModifierGroup>;
+  /** The product's name. */
+  name: Scalars['String']['output'];
+  /** The price of one, without modifiers. */
+  price: Money;
+  /** How many are left when the stop-list limits it; null when it is not limited. */
+  stockLimit: Maybe<Scalars['Float']['output']>;
+  /** The POS's product type, for example `DISH` or `GOODS`. */
+  type: Maybe<Scalars['String']['output']>;
+};
+
+/** A menu category. */
+export type ProductCategory = {
+  __typename?: 'ProductCategory';
+  /** The category's id: the `categoryId` of a MenuFilter. */
+  id: Scalars['ID']['output'];
+  /** The category's name. */
+  name: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of a menu. */
+export type ProductConnection = {
+  __typename?: 'ProductConnection';
+  /** The products of this page, each with its cursor. */
+  edges: Array<ProductEdge>;
+  /** The products of this page, without cursors. */
+  nodes: Array<Product>;
+  /** Whether there are more pages, and the cursors at this page's ends. */
+  pageInfo: PageInfo;
+  /** How many products match the filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A product and its position in the menu. */
+export type ProductEdge = {
+  __typename?: 'ProductEdge';
+  /** Pass to `after` to page from this product. */
+  cursor: Scalars['String']['output'];
+  /** The product. */
+  node: Product;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** One customer by id, or null when the POS has none with that id. */
+  customer: Maybe<Customer>;
+  /**
+   * Customers found by phone or name (give at least one). Not cached: a caller's record may have
+   * just been created.
+   */
+  customers: CustomerConnection;
+  /**
+   * What a venue sells, at the POS's prices, with availability from the stop-list, in the POS's
+   * order. At most 100 per page, 50 when `first` is not given. The menu is cached for
+   * `CATALOG_TTL_MS` and the stop-list for `STOP_LIST_TTL_MS`.
+   */
+  menu: ProductConnection;
   /** One order by id, or null when it does not exist (in the given venue). */
   order: Maybe<Order>;
   /**
@@ -436,6 +602,33 @@ export type Query = {
    * for: reusing one with another filter or sort is a `BAD_USER_INPUT` error.
    */
   orders: OrderConnection;
+  /**
+   * Sale types (dine-in, delivery, takeaway). With `venueId`, only those offered at that venue.
+   * Cached for `CATALOG_TTL_MS`.
+   */
+  saleTypes: Array<SaleType>;
+  /** The brand's venues (branches). Cached by the gateway for `CATALOG_TTL_MS`. */
+  venues: Array<Venue>;
+};
+
+
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter: CustomerFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMenuArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MenuFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  venueId: Scalars['ID']['input'];
 };
 
 
@@ -454,6 +647,11 @@ export type QueryOrdersArgs = {
   orderBy?: InputMaybe<OrderSort>;
 };
 
+
+export type QuerySaleTypesArgs = {
+  venueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** The POS receipt opened for an order. */
 export type Receipt = {
   __typename?: 'Receipt';
@@ -464,6 +662,28 @@ export type Receipt = {
   /** The receipt's state: 1 open, 2 closed. */
   status: Maybe<Scalars['Int']['output']>;
 };
+
+/** A sale type of the POS (dine-in, delivery, takeaway), used as `saleTypeId` of a new order. */
+export type SaleType = {
+  __typename?: 'SaleType';
+  /** The sale type's id. */
+  id: Scalars['ID']['output'];
+  /** What kind of service it is; null when the POS gives a kind the gateway does not know. */
+  kind: Maybe<SaleTypeKind>;
+  /** The sale type's name, for example `Catdirilma`. */
+  name: Scalars['String']['output'];
+  /** The service charge percentage of this sale type (`"5"` is 5 %); null when the POS does not say. */
+  serviceChargeRate: Maybe<Scalars['Decimal']['output']>;
+};
+
+/** What kind of service a sale type is. */
+export type SaleTypeKind =
+  /** Delivered to the customer. */
+  | 'DELIVERY'
+  /** Eaten at the venue (Clopos `IN`). */
+  | 'DINE_IN'
+  /** Collected by the customer. */
+  | 'TAKEAWAY';
 
 /** Service charge settings of an order. */
 export type ServiceCharge = {
@@ -552,12 +772,20 @@ export type UserErrorCode =
   | 'IDEMPOTENCY_UNAVAILABLE'
   /** Not an id of the POS. */
   | 'INVALID_ID'
+  /** A modifier outside the product's groups, or a group's minimum or maximum broken. */
+  | 'MODIFIER_NOT_ALLOWED'
   /** Must be above 0. */
   | 'MUST_BE_POSITIVE'
   /** Must be 0 or more. */
   | 'MUST_NOT_BE_NEGATIVE'
   /** There is no such order. */
   | 'NOT_FOUND'
+  /** The line's product is out of stock (the stop-list), or fewer are left than ordered. */
+  | 'OUT_OF_STOCK'
+  /** A line's (or modifier's) name or price differs from the venue's menu. */
+  | 'PRICE_MISMATCH'
+  /** The line's product is not on the venue's menu. */
+  | 'PRODUCT_NOT_FOUND'
   /** A required list is empty (an order without lines). */
   | 'REQUIRED'
   /** Too many characters. */
@@ -568,6 +796,21 @@ export type UserErrorCode =
   | 'UPSTREAM_OUTCOME_UNKNOWN'
   /** The POS refused the order or the cancel (its reason is kept when it carries nothing secret). */
   | 'UPSTREAM_REJECTED';
+
+/** A venue (branch) of the brand. */
+export type Venue = {
+  __typename?: 'Venue';
+  /** Whether the venue is active (true when the POS does not say). */
+  active: Scalars['Boolean']['output'];
+  /** The venue's address. */
+  address: Maybe<Scalars['String']['output']>;
+  /** The venue's id. */
+  id: Scalars['ID']['output'];
+  /** The venue's name. */
+  name: Scalars['String']['output'];
+  /** The venue's phone number. */
+  phone: Maybe<Scalars['String']['output']>;
+};
 
 
 
@@ -644,9 +887,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CancelOrderPayload: ResolverTypeWrapper<OrderPayloadModelModel>;
+  CatalogModifier: ResolverTypeWrapper<CatalogModifierModel>;
   CreateOrderInput: CreateOrderInput;
   CreateOrderPayload: ResolverTypeWrapper<OrderPayloadModelModel>;
-  Customer: ResolverTypeWrapper<CustomerModel>;
+  Customer: ResolverTypeWrapper<CustomerModelModel>;
+  CustomerConnection: ResolverTypeWrapper<CustomerPageModel>;
+  CustomerEdge: ResolverTypeWrapper<CustomerEdgeModelModel>;
+  CustomerFilter: CustomerFilter;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
@@ -655,6 +902,9 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InvalidateCatalogPayload: ResolverTypeWrapper<InvalidateCatalogPayload>;
+  MenuFilter: MenuFilter;
+  ModifierGroup: ResolverTypeWrapper<ModifierGroupModel>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderModel>;
@@ -672,8 +922,14 @@ export type ResolversTypes = {
   OrderSortField: OrderSortField;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Product: ResolverTypeWrapper<ProductModelModel>;
+  ProductCategory: ResolverTypeWrapper<ProductCategory>;
+  ProductConnection: ResolverTypeWrapper<ProductPageModel>;
+  ProductEdge: ResolverTypeWrapper<ProductEdgeModelModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receipt: ResolverTypeWrapper<ReceiptModel>;
+  SaleType: ResolverTypeWrapper<SaleTypeModel>;
+  SaleTypeKind: SaleTypeKind;
   ServiceCharge: ResolverTypeWrapper<ServiceChargeModel>;
   ServiceChargeInput: ServiceChargeInput;
   SortDirection: SortDirection;
@@ -681,15 +937,20 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  Venue: ResolverTypeWrapper<VenueModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CancelOrderPayload: OrderPayloadModelModel;
+  CatalogModifier: CatalogModifierModel;
   CreateOrderInput: CreateOrderInput;
   CreateOrderPayload: OrderPayloadModelModel;
-  Customer: CustomerModel;
+  Customer: CustomerModelModel;
+  CustomerConnection: CustomerPageModel;
+  CustomerEdge: CustomerEdgeModelModel;
+  CustomerFilter: CustomerFilter;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
@@ -698,6 +959,9 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  InvalidateCatalogPayload: InvalidateCatalogPayload;
+  MenuFilter: MenuFilter;
+  ModifierGroup: ModifierGroupModel;
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   Order: OrderModel;
@@ -712,18 +976,30 @@ export type ResolversParentTypes = {
   OrderLineModifierInput: OrderLineModifierInput;
   OrderSort: OrderSort;
   PageInfo: PageInfo;
+  Product: ProductModelModel;
+  ProductCategory: ProductCategory;
+  ProductConnection: ProductPageModel;
+  ProductEdge: ProductEdgeModelModel;
   Query: Record<PropertyKey, never>;
   Receipt: ReceiptModel;
+  SaleType: SaleTypeModel;
   ServiceCharge: ServiceChargeModel;
   ServiceChargeInput: ServiceChargeInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   UserError: UserError;
+  Venue: VenueModel;
 };
 
 export type CancelOrderPayloadResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CancelOrderPayload'] = ResolversParentTypes['CancelOrderPayload']> = {
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CatalogModifierResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CatalogModifier'] = ResolversParentTypes['CatalogModifier']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type CreateOrderPayloadResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CreateOrderPayload'] = ResolversParentTypes['CreateOrderPayload']> = {
@@ -733,10 +1009,25 @@ export type CreateOrderPayloadResolvers<ContextType = GraphContext, ParentType e
 
 export type CustomerResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   discountType?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phones?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CustomerConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CustomerEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -758,6 +1049,18 @@ export type DiscountResolvers<ContextType = GraphContext, ParentType extends Res
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type InvalidateCatalogPayloadResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['InvalidateCatalogPayload'] = ResolversParentTypes['InvalidateCatalogPayload']> = {
+  dropped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ModifierGroupResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ModifierGroup'] = ResolversParentTypes['ModifierGroup']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  modifiers?: Resolver<Array<ResolversTypes['CatalogModifier']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -766,6 +1069,7 @@ export type MoneyResolvers<ContextType = GraphContext, ParentType extends Resolv
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelOrder?: Resolver<ResolversTypes['CancelOrderPayload'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
   createOrder?: Resolver<ResolversTypes['CreateOrderPayload'], ParentType, ContextType, RequireFields<MutationCreateOrderArgs, 'input'>>;
+  invalidateCatalog?: Resolver<ResolversTypes['InvalidateCatalogPayload'], ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -840,15 +1144,55 @@ export type PageInfoResolvers<ContextType = GraphContext, ParentType extends Res
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ProductResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['ProductCategory']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modifierGroups?: Resolver<Array<ResolversTypes['ModifierGroup']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  stockLimit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProductCategoryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ProductCategory'] = ResolversParentTypes['ProductCategory']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProductConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProductEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProductEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ProductEdge'] = ResolversParentTypes['ProductEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'filter'>>;
+  menu?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryMenuArgs, 'venueId'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersArgs>>;
+  saleTypes?: Resolver<Array<ResolversTypes['SaleType']>, ParentType, ContextType, Partial<QuerySaleTypesArgs>>;
+  venues?: Resolver<Array<ResolversTypes['Venue']>, ParentType, ContextType>;
 };
 
 export type ReceiptResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Receipt'] = ResolversParentTypes['Receipt']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   serviceNotificationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type SaleTypeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SaleType'] = ResolversParentTypes['SaleType']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['SaleTypeKind']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceChargeRate?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
 };
 
 export type ServiceChargeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ServiceCharge'] = ResolversParentTypes['ServiceCharge']> = {
@@ -869,14 +1213,27 @@ export type UserErrorResolvers<ContextType = GraphContext, ParentType extends Re
   retryAfter?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type VenueResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Venue'] = ResolversParentTypes['Venue']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphContext> = {
   CancelOrderPayload?: CancelOrderPayloadResolvers<ContextType>;
+  CatalogModifier?: CatalogModifierResolvers<ContextType>;
   CreateOrderPayload?: CreateOrderPayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Discount?: DiscountResolvers<ContextType>;
+  InvalidateCatalogPayload?: InvalidateCatalogPayloadResolvers<ContextType>;
+  ModifierGroup?: ModifierGroupResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
@@ -886,10 +1243,16 @@ export type Resolvers<ContextType = GraphContext> = {
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderLineModifier?: OrderLineModifierResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
+  ProductCategory?: ProductCategoryResolvers<ContextType>;
+  ProductConnection?: ProductConnectionResolvers<ContextType>;
+  ProductEdge?: ProductEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;
+  SaleType?: SaleTypeResolvers<ContextType>;
   ServiceCharge?: ServiceChargeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  Venue?: VenueResolvers<ContextType>;
 };
 

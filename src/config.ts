@@ -48,6 +48,10 @@ export interface Config {
   subscriptionQueueLimit: number;
   /** 0 = both caches off. */
   cacheTtlMs: number;
+  /** CATALOG_TTL_MS: venues, sale types and menus; 0 = off. */
+  catalogTtlMs: number;
+  /** STOP_LIST_TTL_MS: stop-lists; 0 = off. */
+  stopListTtlMs: number;
   pollIntervalMs: number;
   /** Percent of cloposBudgetPerMinute only the live poller may spend (at least one call per poll interval); 0 = none. */
   pollBudgetShare: number;
@@ -253,6 +257,8 @@ export function loadConfig(env: Env): Config {
     maxSubscriptionsPerKey: integer(env, 'GATEWAY_MAX_SUBSCRIPTIONS_PER_KEY', 500, 0, 1_000_000),
     subscriptionQueueLimit: integer(env, 'GATEWAY_SUBSCRIPTION_QUEUE_LIMIT', 1000, 10, 1_000_000),
     cacheTtlMs: integer(env, 'CACHE_TTL_MS', 2000, 0, 86_400_000),
+    catalogTtlMs: integer(env, 'CATALOG_TTL_MS', 300_000, 0, 86_400_000),
+    stopListTtlMs: integer(env, 'STOP_LIST_TTL_MS', 30_000, 0, 86_400_000),
     pollIntervalMs: integer(env, 'POLL_INTERVAL_MS', 3000, 100, 3_600_000),
     pollBudgetShare: integer(env, 'POLL_BUDGET_SHARE', 10, 0, 90),
     redisUrl: redisUrl(env),

@@ -43,6 +43,10 @@ export const USER_ERROR_CODES: Record<UserErrorCode, string> = {
   IDEMPOTENCY_KEY_REUSED: 'the key was used with another input',
   IDEMPOTENCY_UNAVAILABLE: 'the shared idempotency store is unreachable',
   NOT_FOUND: 'no such order',
+  PRICE_MISMATCH: "a line's name or price differs from the menu",
+  PRODUCT_NOT_FOUND: "the product is not on the venue's menu",
+  OUT_OF_STOCK: 'the stop-list says the product is out (or too few are left)',
+  MODIFIER_NOT_ALLOWED: "a modifier outside the product's groups, or a group's min or max broken",
 };
 
 export type { UserErrorCode };

@@ -17,6 +17,7 @@ import type { LiveOrders } from './live/live.js';
 import { maskError } from './graph/mask.js';
 import { buildSchema } from './graph/schema.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './graph/write/idempotency.js';
+import { CatalogCache, CatalogGeneration, DEFAULT_CATALOG_TTL_MS, DEFAULT_STOP_LIST_TTL_MS } from './graph/catalog/cache.js';
 import { normalizeKeys, useApiKeys } from './http/auth.js';
 import { useBodyLimit } from './http/body-limit.js';
 import { useOperatorEndpoints, type ReadinessCheck } from './http/endpoints.js';
@@ -88,6 +89,10 @@ export interface GatewayOptions {
   plugins?: Plugin[];
   /** Live order updates for Subscription.orderChanged (src/live); unset: subscribing is an error. */
   live?: LiveOrders;
+  /** CATALOG_TTL_MS: how long venues, sale types and menus are cached (default 300000; 0 = off). */
+  catalogTtlMs?: number;
+  /** STOP_LIST_TTL_MS: how long a venue's stop-list is cached (default 30000; 0 = off). */
+  stopListTtlMs?: number;
   /** Queries run compiled (graphql-jit); default true. false: the standard executor only (the differential test's reference). */
   compiledQueries?: boolean;
 }
@@ -106,6 +111,8 @@ export function gatewaySettings(config: Config): Omit<GatewayOptions, 'clopos'> 
     introspection: config.introspection,
     development: config.development,
     metricsToken: config.metricsToken,
+    catalogTtlMs: config.catalogTtlMs,
+    stopListTtlMs: config.stopListTtlMs,
   };
 }
 
@@ -169,6 +176,19 @@ export function createGateway(options: GatewayOptions) {
     if (!adapter) adapters.set(api, (adapter = cloposUpstream(api, { currency: options.currency ?? DEFAULT_CURRENCY })));
     return adapter;
   };
+  // One catalog cache per adapter; invalidateCatalog empties them all through the shared generation.
+  const generation = new CatalogGeneration();
+  const catalogs = new WeakMap<OrderUpstream, CatalogCache>();
+  const catalogSettings = {
+    catalogTtlMs: options.catalogTtlMs ?? DEFAULT_CATALOG_TTL_MS,
+    stopListTtlMs: options.stopListTtlMs ?? DEFAULT_STOP_LIST_TTL_MS,
+  };
+  const catalogOf = (upstream: OrderUpstream): CatalogCache | undefined => {
+    if (!upstream.catalog) return undefined;
+    let cache = catalogs.get(upstream);
+    if (!cache) catalogs.set(upstream, (cache = new CatalogCache(upstream.catalog, catalogSettings, generation)));
+    return cache;
+  };
 
   return createYoga<object, GraphContext>({
     schema: buildSchema(),
@@ -180,8 +200,10 @@ export function createGateway(options: GatewayOptions) {
       const clopos = own && passThrough ? passThrough.get(own.token, own.digest) : options.clopos;
       const address = (initial as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
       const caller = state.caller?.id ?? callerOf(request);
+      // A pass-through caller's own Clopos token; otherwise the configured upstream (Clover's, or Clopos's).
+      const upstream = own && passThrough ? upstreamOf(clopos) : (options.upstream ?? upstreamOf(clopos));
       return createGraphContext(
-        own && passThrough ? upstreamOf(clopos) : (options.upstream ?? upstreamOf(clopos)),
+        upstream,
         idempotency,
         caller,
         options.live,
@@ -190,6 +212,7 @@ export function createGateway(options: GatewayOptions) {
           ...(options.commitWindowMs === undefined ? {} : { commitWindowMs: options.commitWindowMs }),
         },
         transportOf(initial, state.caller?.name === 'anonymous' ? undefined : caller),
+        catalogOf(upstream),
       );
     },
     // Always masked; NODE_ENV=development adds the original message and stack for local debugging.

@@ -20,6 +20,12 @@ import {
   CreateOrderDocument,
   type CreateOrderMutation,
   type CreateOrderMutationVariables,
+  FindCallerDocument,
+  type FindCallerQuery,
+  type FindCallerQueryVariables,
+  MenuDocument,
+  type MenuQuery,
+  type MenuQueryVariables,
   OrderBoardDocument,
   type OrderBoardQuery,
   type OrderBoardQueryVariables,
@@ -29,6 +35,9 @@ import {
   OrderDetailDocument,
   type OrderDetailQuery,
   type OrderDetailQueryVariables,
+  ServiceChoicesDocument,
+  type ServiceChoicesQuery,
+  type ServiceChoicesQueryVariables,
 } from './graphql';
 export { configureGraphQLClient, GraphQLRequestError, retryUnlessFinal } from '@clopos-graphql/client';
 
@@ -38,6 +47,23 @@ export function useCancelOrderMutation<TContext = unknown>(options?: MutationHoo
 
 export function useCreateOrderMutation<TContext = unknown>(options?: MutationHookOptions<CreateOrderMutation, CreateOrderMutationVariables, TContext>) {
   return useGraphQLMutation(CreateOrderDocument, 'CreateOrder', options);
+}
+
+export const findCallerQueryKey = (variables: FindCallerQueryVariables) => operationKey('FindCaller', variables);
+
+export function useFindCallerQuery<TData = FindCallerQuery>(variables: FindCallerQueryVariables, options?: QueryHookOptions<FindCallerQuery, TData>) {
+  return useGraphQLQuery(FindCallerDocument, findCallerQueryKey(variables), variables, options);
+}
+
+export const menuQueryKey = (variables: MenuQueryVariables) => operationKey('Menu', variables);
+
+export function useMenuQuery<TData = MenuQuery>(variables: MenuQueryVariables, options?: QueryHookOptions<MenuQuery, TData>) {
+  return useGraphQLQuery(MenuDocument, menuQueryKey(variables), variables, options);
+}
+
+export function useMenuInfiniteQuery(variables: Omit<MenuQueryVariables, 'after'>, options?: InfiniteQueryHookOptions<MenuQuery>) {
+  const next = (page: MenuQuery) => (page.menu.pageInfo.hasNextPage ? page.menu.pageInfo.endCursor : null);
+  return useGraphQLInfiniteQuery(MenuDocument, menuQueryKey(variables as MenuQueryVariables), variables, next, options);
 }
 
 export const orderBoardQueryKey = (variables?: OrderBoardQueryVariables) => operationKey('OrderBoard', variables);
@@ -59,4 +85,10 @@ export const orderDetailQueryKey = (variables: OrderDetailQueryVariables) => ope
 
 export function useOrderDetailQuery<TData = OrderDetailQuery>(variables: OrderDetailQueryVariables, options?: QueryHookOptions<OrderDetailQuery, TData>) {
   return useGraphQLQuery(OrderDetailDocument, orderDetailQueryKey(variables), variables, options);
+}
+
+export const serviceChoicesQueryKey = (variables?: ServiceChoicesQueryVariables) => operationKey('ServiceChoices', variables);
+
+export function useServiceChoicesQuery<TData = ServiceChoicesQuery>(variables?: ServiceChoicesQueryVariables, options?: QueryHookOptions<ServiceChoicesQuery, TData>) {
+  return useGraphQLQuery(ServiceChoicesDocument, serviceChoicesQueryKey(variables), variables, options);
 }

@@ -1,5 +1,6 @@
 // The port every POS adapter implements. The graph calls only this; an adapter maps its REST
 // shapes to the domain types and parses its own ids (the graph passes them as opaque strings).
+import type { CatalogUpstream } from './catalog.js';
 import type { Decimal } from './money.js';
 import type { Order, OrderStatus, Page } from './order.js';
 
@@ -96,4 +97,10 @@ export interface OrderUpstream {
    * order returned has `updatedAt`, and `lines` as the POS stores them.
    */
   recentlyUpdated(page: number, limit: number): Promise<Order[]>;
+  /**
+   * Venues, sale types, the menu, the stop-list and customers (src/domain/catalog.ts). Absent
+   * when the POS offers no catalog: then the catalog queries are errors and createOrder takes
+   * names and prices as the client gives them.
+   */
+  catalog?: CatalogUpstream;
 }

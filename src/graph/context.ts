@@ -3,6 +3,8 @@ import type { Order } from '../domain/order.js';
 import type { OrderUpstream } from '../domain/upstream.js';
 import type { LiveOrders } from '../live/live.js';
 import type { IdempotencyStore } from './write/idempotency.js';
+import type { CatalogCache } from './catalog/cache.js';
+import type { CustomerRecord } from '../domain/catalog.js';
 
 /** Key of the per-request order loader: the order id, the venue, and whether the receipt is embedded. */
 export interface OrderKey {
@@ -16,6 +18,10 @@ export interface GraphContext {
   /** The POS behind the gateway, through the domain port (never its REST shapes). */
   upstream: OrderUpstream;
   orderLoader: DataLoader<OrderKey, Order | null, string>;
+  /** The upstream's catalog through the cache; absent when the POS offers no catalog. */
+  catalog?: CatalogCache;
+  /** Customer records by id, de-duplicated within a request (Order.customer's record fields). */
+  customerLoader: DataLoader<string, CustomerRecord | null>;
   idempotency: IdempotencyStore;
   /** Who is calling (a digest of their API key, or "anonymous"): live subscriptions are counted per caller. */
   caller: string;
@@ -56,8 +62,23 @@ export function createGraphContext(
   live?: LiveOrders,
   write: WriteOptions = {},
   transport: TransportContext = {},
+  catalog?: CatalogCache,
 ): GraphContext {
+  const records = upstream.catalog;
   return {
+    ...(catalog ? { catalog } : {}),
+    // One read for a single customer; one list read (filtered on the ids) for the customers of many
+    // orders, so an order list never costs a Clopos call per order.
+    customerLoader: new DataLoader<string, CustomerRecord | null>(
+      async (ids) => {
+        if (!records) return ids.map(() => null);
+        if (ids.length === 1) return [await records.customer(ids[0]!).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))];
+        const found = await records.customers({ ids: [...ids], page: 1, limit: ids.length });
+        const byId = new Map(found.customers.map((c) => [c.id, c]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { maxBatchSize: 100 },
+    ),
     ...(live ? { live } : {}),
     ...transport,
     upstream,

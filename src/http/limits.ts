@@ -26,7 +26,16 @@ export const UPSTREAM_CALLS: Record<string, number> = {
   // POST, a look-up of a lost order on an idempotent repeat, a read of the new order
   createOrder: costOf({ createOrder: 1, listOrders: 1, getOrder: 1 }),
   cancelOrder: costOf({ cancelOrder: 1, getOrder: 1 }), // PUT, a read when Clopos refuses to cancel twice
+  // The catalog when its cache is cold: a menu of up to 100 products is one products page.
+  venues: costOf({ listVenues: 1 }),
+  saleTypes: costOf({ listSaleTypes: 1 }),
+  menu: costOf({ listProducts: 1, getStopList: 1 }),
+  customers: costOf({ listCustomers: 2 }), // a page that straddles two Clopos pages
+  customer: costOf({ getCustomer: 1 }),
+  invalidateCatalog: 0,
 };
+// createOrder prices from the catalog too: the menu and the stop-list when cold (none when warm).
+UPSTREAM_CALLS.createOrder! += UPSTREAM_CALLS.menu!;
 
 export const LIMITS = {
   /** Clopos calls one GraphQL request may cause at most. */

@@ -6,6 +6,8 @@ import { handleAuth, type Reply } from './auth-route.js';
 import { answerFault } from './fault-response.js';
 import { apiError, flatHeaders, parseJson, readBody, sendJson } from './http.js';
 import { handleOrders } from './orders-routes.js';
+import { handleCatalog, isCatalogPath } from './catalog-routes.js';
+import { VENUE_IDS } from './catalog.js';
 import { rateLimitHeaders } from './rate-limit.js';
 
 export interface ApiRequest {
@@ -74,6 +76,14 @@ export async function handleApi(ctx: SandboxContext, req: IncomingMessage, res: 
   if (!json.ok) return withHeaders(400, apiError('validation_failed', 'Request body must be valid JSON'));
 
   const venue = req.headers['x-venue'];
+  if (isCatalogPath(r.path)) {
+    const raw = Array.isArray(venue) ? venue.join(',') : venue;
+    const venueId = raw === undefined ? undefined : /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (venueId !== undefined && !VENUE_IDS.includes(venueId)) {
+      return withHeaders(400, apiError('invalid_parameter', `x-venue must be one of the brand's venues: ${VENUE_IDS.join(', ')}`));
+    }
+    return handleCatalog(ctx, { method, path: r.path, query: r.query, body: json.value, started: r.started }, venueId, withHeaders);
+  }
   handleOrders(
     ctx,
     { method, path: r.path, query: r.query, body: json.value, venue: Array.isArray(venue) ? venue.join(',') : venue, started: r.started },

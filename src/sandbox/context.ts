@@ -5,6 +5,7 @@ import { JwtIssuer } from './jwt.js';
 import { RateLimiter } from './rate-limit.js';
 import { RequestLog } from './request-log.js';
 import { OrderStore } from './store.js';
+import { CatalogStore } from './catalog-store.js';
 import { nowSeconds } from './time.js';
 
 export const DEFAULT_CREDENTIALS: Readonly<SandboxCredentials> = Object.freeze({
@@ -32,6 +33,8 @@ export interface ResolvedOptions {
 export interface SandboxContext {
   options: ResolvedOptions;
   store: OrderStore;
+  /** Venues, sale types, products, the stop-list and customers. */
+  catalog: CatalogStore;
   faults: FaultRegistry;
   log: RequestLog;
   tenantLimits: RateLimiter;
@@ -74,6 +77,7 @@ export function createContext(options: ResolvedOptions): SandboxContext {
     options,
     // Seed dates are relative to this moment, so the data always covers "the last five weeks".
     store: new OrderStore(options.seed, nowSeconds()),
+    catalog: new CatalogStore(),
     faults: new FaultRegistry(),
     log: new RequestLog(),
     tenantLimits: new RateLimiter(options.rateLimitPerMinute, options.enforceRateLimits),

@@ -81,6 +81,10 @@ export interface SandboxControl {
   orders(): ClopOrder[];
   /** Inserts an order as if it arrived just now (created_at = now). */
   addOrder(partial?: Partial<ClopOrder>): ClopOrder;
+  /** Puts a product on the stop-list with this limit (0 = out of stock); undefined takes it off. */
+  setStock(productId: number, limit: number | undefined): void;
+  /** The stop-list as GET /products/stop-list serves it. */
+  stopList(): Array<{ id: number; limit: number; timestamp: number }>;
   startDemo(intervalMs?: number): void;
   stopDemo(): void;
 }

@@ -43,6 +43,16 @@ export async function handleControl(
       case 'POST /orders':
         if (body !== undefined && !isObject(body)) return send(400, invalid('Body must be a partial order object'));
         return send(201, ok(control.addOrder(body as Partial<ClopOrder> | undefined)));
+      case 'GET /stop-list':
+        return send(200, ok(control.stopList()));
+      case 'POST /stop-list': {
+        // {"productId": 75, "limit": 0} puts it on the stop-list; "limit": null takes it off.
+        if (!isObject(body) || typeof body.productId !== 'number' || (body.limit !== null && typeof body.limit !== 'number')) {
+          return send(400, invalid('Body must be {"productId": number, "limit": number | null}'));
+        }
+        control.setStock(body.productId, body.limit === null ? undefined : body.limit);
+        return send(200, ok(control.stopList()));
+      }
       case 'GET /requests':
         return send(200, ok(control.requests()));
       case 'DELETE /requests':

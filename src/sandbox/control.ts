@@ -29,6 +29,7 @@ export function createControl(ctx: SandboxContext, demo: DemoRunner): SandboxCon
     clearRequests: () => ctx.log.clear(),
     reset() {
       ctx.store.reset();
+      ctx.catalog.reset();
       ctx.faults.clear();
       ctx.log.clear();
       ctx.tenantLimits.clear();
@@ -36,6 +37,8 @@ export function createControl(ctx: SandboxContext, demo: DemoRunner): SandboxCon
     },
     orders: () => ctx.store.newestFirst().map(copy),
     addOrder: (partial) => copy(ctx.store.add(partial)),
+    setStock: (productId, limit) => ctx.catalog.setStock(productId, limit),
+    stopList: () => ctx.catalog.stopList(),
     startDemo: (intervalMs) => demo.start(intervalMs),
     stopDemo: () => demo.stop(),
   };

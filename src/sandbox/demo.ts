@@ -3,6 +3,7 @@
 // oldest PENDING one is accepted (getting an open receipt), and a new PENDING order arrives.
 import { DEFAULT_DEMO_INTERVAL_MS } from './context.js';
 import type { OrderStore, StoredOrder } from './store.js';
+import type { CatalogStore } from './catalog-store.js';
 
 export const MIN_DEMO_INTERVAL_MS = 10;
 
@@ -18,7 +19,10 @@ export class DemoRunner {
   private timer: NodeJS.Timeout | undefined;
   private interval: number | undefined;
 
-  constructor(private readonly store: OrderStore) {}
+  constructor(
+    private readonly store: OrderStore,
+    private readonly catalog?: CatalogStore,
+  ) {}
 
   get intervalMs(): number | undefined {
     return this.interval;
@@ -47,5 +51,7 @@ export class DemoRunner {
     const pending = oldest(this.store, 'PENDING');
     if (pending) this.store.setStatus(pending.order.id, 'RECEIVED');
     this.store.add({ status: 'PENDING' });
+    // The stop-list changes during service: one product runs out or comes back.
+    this.catalog?.demoTick();
   }
 }

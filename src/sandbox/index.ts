@@ -22,7 +22,7 @@ export function cloposCredentials(c: SandboxCredentials): CloposCredentials {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const resolved = resolveOptions(options);
   const ctx = createContext(resolved);
-  const demo = new DemoRunner(ctx.store);
+  const demo = new DemoRunner(ctx.store, ctx.catalog);
   const control = createControl(ctx, demo);
   const server = createServer(createHandler(ctx, control, demo));
   await new Promise<void>((resolve, reject) => {

@@ -181,7 +181,9 @@ describe('createOrder with an idempotencyKey', () => {
   });
 
   it('answers a repeat of an order Clopos rejected with the same rejection, without resending', async () => {
-    const input = simpleInput({ idempotencyKey: freshKey(), venueId: '99' });
+    // Clopos refuses the POST itself (the venue's menu read fine).
+    gw.sandbox.control.injectFault({ method: 'POST', path: '/orders', status: 400, body: { success: false, error: 'validation_failed', message: 'venue_id 99 does not exist' } });
+    const input = simpleInput({ idempotencyKey: freshKey() });
     const first = onlyError(await create(input));
     expect(first.code).toBe('UPSTREAM_REJECTED');
     expect(onlyError(await create(input))).toEqual(first);

@@ -87,7 +87,8 @@ describe('createOrder sends the documented POST /orders body', () => {
           note: 'No onions',
           modifiers: [
             { modifier_id: 501, modifier_name: 'Extra Cheese', count: 2, price: 0.5, portion_size: 1 },
-            { modifier_id: 502, modifier_name: 'Mushrooms', count: 1 },
+            // The modifier's price the client left out, from the menu.
+            { modifier_id: 502, modifier_name: 'Mushrooms', count: 1, price: 0.8 },
           ],
         },
         { product_id: 93, product_name: 'Ayran', count: 3, price: 1.5, status: 'new', product_hash: marked(plainLine) },
@@ -143,7 +144,7 @@ describe('createOrder sends the documented POST /orders body', () => {
           note: 'No onions',
           modifiers: [
             { modifierId: '501', name: 'Extra Cheese', quantity: 2, unitPrice: 0.5, portionSize: 1 },
-            { modifierId: '502', name: 'Mushrooms', quantity: 1, unitPrice: 0, portionSize: 1 },
+            { modifierId: '502', name: 'Mushrooms', quantity: 1, unitPrice: 0.8, portionSize: 1 },
           ],
         },
         {
@@ -258,13 +259,23 @@ describe('createOrder when Clopos fails', () => {
     expect(errors).toEqual([{ field: ['input'], code: 'UPSTREAM_OUTCOME_UNKNOWN', message: expect.stringContaining('idempotencyKey') }]);
 
   it("turns a Clopos 400 into UPSTREAM_REJECTED, keeping Clopos's message", async () => {
-    const result = await create(simpleInput({ venueId: '99' }));
+    gw.sandbox.control.injectFault({ method: 'POST', path: '/orders', status: 400, body: { success: false, error: 'validation_failed', message: 'venue_id 99 does not exist' } });
+    const result = await create(simpleInput());
     expect(result.errors).toBeUndefined();
     expect(result.data?.createOrder).toEqual({
       order: null,
       userErrors: [{ field: ['input'], code: 'UPSTREAM_REJECTED', message: expect.stringContaining('venue_id 99 does not exist') }],
     });
     expect(creates(gw)).toHaveLength(1);
+  });
+
+  it('refuses a venue the POS has no menu for at input.venueId, sending no order', async () => {
+    const result = await create(simpleInput({ venueId: '99' }));
+    expect(result.data?.createOrder).toEqual({
+      order: null,
+      userErrors: [{ field: ['input', 'venueId'], code: 'UPSTREAM_REJECTED', message: 'The POS has no menu for venue 99.' }],
+    });
+    expect(creates(gw)).toHaveLength(0);
   });
 
   it.each([

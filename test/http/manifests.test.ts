@@ -83,8 +83,8 @@ describe('loading manifests', () => {
     ['a document that does not parse', () => manifest('parse.json', { [sha('query {')]: 'query {' }), 'does not parse'],
     [
       'a document the schema does not have',
-      () => manifest('invalid.json', { [sha('query Q { menu { id } }')]: 'query Q { menu { id } }' }),
-      'is not valid against the gateway\'s schema (Cannot query field "menu"',
+      () => manifest('invalid.json', { [sha('query Q { pantry { id } }')]: 'query Q { pantry { id } }' }),
+      'is not valid against the gateway\'s schema (Cannot query field "pantry"',
     ],
   ])('refuses %s with a message naming the file', (_, entry, expected) => {
     const path = entry();

@@ -1,57 +1,97 @@
+// The call-center console: find the caller by phone, choose venue and sale type by name, browse
+// the venue's menu (availability and modifier groups from the graph), see line and order totals,
+// and place the order. Lines send only product, quantity and modifiers: the gateway prices them.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CreateOrderInput } from '../../../generated/client/graphql';
-import { useCreateOrderMutation } from '../../../generated/client/hooks';
-import { MENU, SALE_TYPES, VENUES } from './menu';
+import type { CreateOrderInput, MenuQuery } from '../../../generated/client/graphql';
+import { useCreateOrderMutation, useFindCallerQuery, useMenuQuery, useServiceChoicesQuery } from '../../../generated/client/hooks';
+import { formatMinor, toMinor } from './money';
+
+type MenuProduct = MenuQuery['menu']['nodes'][number];
 
 interface LineDraft {
-  productId: string;
-  name: string;
+  product: MenuProduct;
   quantity: string;
-  unitPrice: string;
-  modifierId: string;
+  /** Modifier id → how many. */
+  modifiers: Record<string, number>;
 }
-
-const newLine = (): LineDraft => {
-  const item = MENU[0]!;
-  return { productId: item.id, name: item.name, quantity: '1', unitPrice: String(item.price), modifierId: '' };
-};
 
 /** A number input's value; blank is 0 so the gateway's own validation answers, next to the field. */
 const num = (value: string) => (value.trim() === '' ? 0 : Number(value));
+
+/** (price + Σ modifier price × count) × quantity, in minor units, as the gateway totals a line. */
+function lineMinor(line: LineDraft): number {
+  const extras = line.product.modifierGroups
+    .flatMap((g) => g.modifiers)
+    .reduce((sum, m) => sum + toMinor(m.price.amount) * (line.modifiers[m.id] ?? 0), 0);
+  return Math.round((toMinor(line.product.price.amount) + extras) * num(line.quantity));
+}
+
+function CallerLookup({ onPick }: { onPick: (c: { id: string; name: string; phone: string; address: string }) => void }) {
+  const [phone, setPhone] = useState('');
+  const [asked, setAsked] = useState('');
+  const found = useFindCallerQuery({ phone: asked }, { enabled: asked !== '' });
+  return (
+    <div className="lookup">
+      <div className="row">
+        <label>
+          Caller phone
+          <input value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="+994 50 221 88 34" />
+        </label>
+        <button type="button" onClick={() => setAsked(phone.trim())} disabled={phone.trim() === ''}>
+          Find caller
+        </button>
+      </div>
+      {found.error && <p className="error">{found.error.message}</p>}
+      {found.data && found.data.customers.nodes.length === 0 && <p className="meta">No customer with that phone: a new caller.</p>}
+      <ul className="callers">
+        {found.data?.customers.nodes.map((c) => (
+          <li key={c.id}>
+            <button type="button" className="link" onClick={() => onPick({ id: c.id ?? '', name: c.name ?? '', phone: c.phone ?? '', address: c.address ?? '' })}>
+              Use {c.name} · {c.phone} · {c.address}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void }) {
   const queryClient = useQueryClient();
   const [venueId, setVenueId] = useState('1');
   const [saleTypeId, setSaleTypeId] = useState('2');
-  const [customer, setCustomer] = useState({ name: '', phone: '', address: '' });
-  const [lines, setLines] = useState<LineDraft[]>([newLine()]);
+  const [customer, setCustomer] = useState({ id: '', name: '', phone: '', address: '' });
+  const [search, setSearch] = useState('');
+  const [lines, setLines] = useState<LineDraft[]>([]);
+  const choices = useServiceChoicesQuery({ venueId });
+  const menu = useMenuQuery({ venueId, first: 100, filter: search.trim() ? { search: search.trim() } : null });
   const create = useCreateOrderMutation({
     onSuccess: async (result) => {
       const order = result.createOrder.order;
       if (!order) return;
       onCreated(order.id);
-      setLines([newLine()]);
+      setLines([]);
       await queryClient.invalidateQueries({ queryKey: ['OrderBoard'] });
     },
   });
 
-  // userErrors by input path, e.g. "input.lines.0.quantity"; the ones no field shows go on top.
   const userErrors = create.data?.createOrder.userErrors ?? [];
   const shown = new Set<string>();
-  const errorAt = (path: string) => {
-    const error = userErrors.find((e) => e.field.join('.') === path);
-    if (!error) return null;
-    shown.add(path);
-    return (
-      <span className="field-error" role="alert" data-field={path}>
-        {error.message}
+  const errorsAt = (path: string) => {
+    const found = userErrors.filter((e) => e.field.join('.') === path);
+    if (found.length === 0) return null;
+    for (const e of found) shown.add(e.field.join('.'));
+    return found.map((e, i) => (
+      <span key={i} className="field-error" role="alert" data-field={e.field.join('.')} data-code={e.code}>
+        {e.message}
       </span>
-    );
+    ));
   };
 
-  const setLine = (index: number, patch: Partial<LineDraft>) =>
-    setLines((all) => all.map((line, i) => (i === index ? { ...line, ...patch } : line)));
+  const setLine = (index: number, patch: Partial<LineDraft>) => setLines((all) => all.map((l, i) => (i === index ? { ...l, ...patch } : l)));
+  const currency = lines[0]?.product.price.currencyCode ?? menu.data?.menu.nodes[0]?.price.currencyCode ?? '';
+  const totalMinor = lines.reduce((sum, line) => sum + lineMinor(line), 0);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -59,126 +99,128 @@ export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void
       venueId,
       saleTypeId,
       customer: {
+        ...(customer.id ? { id: customer.id } : {}),
         name: customer.name || undefined,
         phone: customer.phone || undefined,
         address: customer.address || undefined,
       },
-      lines: lines.map((line) => {
-        const modifier = MENU.find((m) => m.id === line.productId)?.modifiers.find((m) => m.id === line.modifierId);
-        return {
-          productId: line.productId,
-          name: line.name,
-          quantity: num(line.quantity),
-          unitPrice: num(line.unitPrice),
-          ...(modifier ? { modifiers: [{ modifierId: modifier.id, name: modifier.name, quantity: 1, unitPrice: modifier.price }] } : {}),
-        };
-      }),
+      lines: lines.map((line) => ({
+        productId: line.product.id,
+        quantity: num(line.quantity),
+        modifiers: Object.entries(line.modifiers)
+          .filter(([, n]) => n > 0)
+          .map(([modifierId, quantity]) => ({ modifierId, quantity })),
+      })),
       idempotencyKey: crypto.randomUUID(),
     };
     create.mutate({ input });
   };
 
-  const fields = (
+  const others = () => userErrors.filter((e) => !shown.has(e.field.join('.')));
+  const body = (
     <>
-      <div className="row">
-        <label>
-          Venue
-          <select value={venueId} onChange={(e) => setVenueId(e.target.value)}>
-            {VENUES.map((v) => (
-              <option key={v} value={v}>
-                Venue {v}
-              </option>
-            ))}
-          </select>
-          {errorAt('input.venueId')}
-        </label>
-        <label>
-          Sale type
-          <select value={saleTypeId} onChange={(e) => setSaleTypeId(e.target.value)}>
-            {SALE_TYPES.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-          {errorAt('input.saleTypeId')}
-        </label>
-      </div>
+      <CallerLookup onPick={(c) => setCustomer(c)} />
       <div className="row">
         {(['name', 'phone', 'address'] as const).map((key) => (
           <label key={key}>
             Customer {key}
             <input value={customer[key]} onChange={(e) => setCustomer({ ...customer, [key]: e.target.value })} />
-            {errorAt(`input.customer.${key}`)}
+            {errorsAt(`input.customer.${key}`)}
           </label>
         ))}
       </div>
-      {lines.map((line, index) => {
-        const item = MENU.find((m) => m.id === line.productId);
-        return (
-          <fieldset key={index} className="line-input" data-testid={`line-${index}`}>
-            <legend>Line {index + 1}</legend>
-            <label>
-              Product
-              <select
-                value={line.productId}
-                onChange={(e) => {
-                  const next = MENU.find((m) => m.id === e.target.value)!;
-                  setLine(index, { productId: next.id, name: next.name, unitPrice: String(next.price), modifierId: '' });
-                }}
-              >
-                {MENU.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-              {errorAt(`input.lines.${index}.productId`)}
-            </label>
-            <label>
-              Name
-              <input value={line.name} onChange={(e) => setLine(index, { name: e.target.value })} />
-              {errorAt(`input.lines.${index}.name`)}
-            </label>
-            <label className="narrow">
-              Quantity
-              <input inputMode="decimal" value={line.quantity} onChange={(e) => setLine(index, { quantity: e.target.value })} />
-              {errorAt(`input.lines.${index}.quantity`)}
-            </label>
-            <label className="narrow">
-              Unit price
-              <input inputMode="decimal" value={line.unitPrice} onChange={(e) => setLine(index, { unitPrice: e.target.value })} />
-              {errorAt(`input.lines.${index}.unitPrice`)}
-            </label>
-            {item && item.modifiers.length > 0 && (
-              <label>
-                Modifier
-                <select value={line.modifierId} onChange={(e) => setLine(index, { modifierId: e.target.value })}>
-                  <option value="">None</option>
-                  {item.modifiers.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name} (+{m.price})
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            {lines.length > 1 && (
-              <button type="button" className="link" onClick={() => setLines((all) => all.filter((_, i) => i !== index))}>
-                Remove line
-              </button>
-            )}
-          </fieldset>
-        );
-      })}
+      <div className="row">
+        <label>
+          Venue
+          <select value={venueId} onChange={(e) => (setVenueId(e.target.value), setLines([]))}>
+            {(choices.data?.venues ?? [{ id: '1', name: 'Venue 1', active: true }]).map((v) => (
+              <option key={v.id} value={v.id} disabled={!v.active}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+          {errorsAt('input.venueId')}
+        </label>
+        <label>
+          Sale type
+          <select value={saleTypeId} onChange={(e) => setSaleTypeId(e.target.value)}>
+            {(choices.data?.saleTypes ?? []).map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+          {errorsAt('input.saleTypeId')}
+        </label>
+      </div>
+      <div className="menu" data-testid="menu">
+        <label>
+          Search the menu
+          <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="pizza" />
+        </label>
+        {menu.error && <p className="error">{menu.error.message}</p>}
+        <ul className="products">
+          {menu.data?.menu.nodes.map((p) => (
+            <li key={p.id} data-testid="menu-item" data-available={String(p.available)}>
+              <span>
+                {p.name} <span className="meta">{p.category?.name}</span>
+              </span>
+              <span>
+                {p.price.amount} {p.price.currencyCode}{' '}
+                {p.available ? (
+                  <button type="button" className="link" aria-label={`Add ${p.name}`} onClick={() => setLines((all) => [...all, { product: p, quantity: '1', modifiers: {} }])}>
+                    Add
+                  </button>
+                ) : (
+                  <span className="badge cancelled">Out of stock</span>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {lines.map((line, index) => (
+        <fieldset key={index} className="line-input" data-testid={`line-${index}`}>
+          <legend>{line.product.name}</legend>
+          <label className="narrow">
+            Quantity
+            <input inputMode="decimal" value={line.quantity} onChange={(e) => setLine(index, { quantity: e.target.value })} />
+            {errorsAt(`input.lines.${index}.quantity`)}
+          </label>
+          {line.product.modifierGroups.map((group) => (
+            <div key={group.id} className="group">
+              <span className="meta">
+                {group.name} ({group.min > 0 ? `pick ${group.min}${group.max !== group.min ? `–${group.max ?? 'any'}` : ''}` : `up to ${group.max ?? 'any'}`})
+              </span>
+              {group.modifiers.map((m) => (
+                <label key={m.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={(line.modifiers[m.id] ?? 0) > 0}
+                    onChange={(e) => setLine(index, { modifiers: { ...line.modifiers, [m.id]: e.target.checked ? 1 : 0 } })}
+                  />
+                  {m.name} (+{m.price.amount})
+                </label>
+              ))}
+            </div>
+          ))}
+          <span className="line-total" data-testid={`line-total-${index}`}>
+            {formatMinor(lineMinor(line), line.product.price.currencyCode)}
+          </span>
+          {errorsAt(`input.lines.${index}`)}
+          <button type="button" className="link" onClick={() => setLines((all) => all.filter((_, i) => i !== index))}>
+            Remove line
+          </button>
+        </fieldset>
+      ))}
     </>
   );
-  const others = userErrors.filter((e) => !shown.has(e.field.join('.')));
 
   return (
     <form className="create" onSubmit={submit} aria-label="New order" noValidate>
       <h2>New order</h2>
-      {others.map((e, i) => (
+      {body}
+      {others().map((e, i) => (
         <p key={i} className="error" role="alert">
           {e.field.join('.')}: {e.message}
         </p>
@@ -188,12 +230,11 @@ export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void
           {create.error.message}
         </p>
       )}
-      {fields}
+      <p className="total" data-testid="order-total">
+        {lines.length > 0 ? `Lines total ${formatMinor(totalMinor, currency)}` : 'Add products from the menu'}
+      </p>
       <div className="row">
-        <button type="button" className="link" onClick={() => setLines((all) => [...all, newLine()])}>
-          + Add line
-        </button>
-        <button type="submit" disabled={create.isPending}>
+        <button type="submit" disabled={create.isPending || lines.length === 0}>
           {create.isPending ? 'Placing…' : 'Place order'}
         </button>
       </div>

@@ -1,10 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useCancelOrderMutation, useOrderDetailQuery } from '../../../generated/client/hooks';
-import { money, when } from './format';
+import { when } from './format';
 import { statusLabel } from './OrderBoard';
 
 export function OrderDetail({ id, onClose, onCancelled }: { id: string; onClose: () => void; onCancelled: (id: string) => void }) {
   const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
   const detail = useOrderDetailQuery({ id });
   const cancel = useCancelOrderMutation({
     onSuccess: async (result) => {
@@ -19,10 +21,8 @@ export function OrderDetail({ id, onClose, onCancelled }: { id: string; onClose:
   if (detail.error) return <section className="detail error">{detail.error.message}</section>;
   const order = detail.data.order;
   if (!order) return <section className="detail">Order #{id} does not exist.</section>;
-  const total = order.lines.reduce(
-    (sum, line) => sum + line.quantity * (line.unitPrice + line.modifiers.reduce((m, mod) => m + mod.quantity * mod.unitPrice, 0)),
-    order.deliveryFee ?? 0,
-  );
+  // Every amount is the graph's Money (exact decimals with their currency), never computed here.
+  const show = (m: { amount: string; currencyCode: string }) => `${m.amount} ${m.currencyCode}`;
   const cancelErrors = cancel.data?.cancelOrder.userErrors ?? [];
 
   return (
@@ -47,7 +47,7 @@ export function OrderDetail({ id, onClose, onCancelled }: { id: string; onClose:
               <span>
                 {line.quantity}× {line.name}
               </span>
-              <span>{money(line.quantity * line.unitPrice)}</span>
+              <span>{show(line.total)}</span>
             </div>
             {line.note && <div className="note">“{line.note}”</div>}
             {line.modifiers.length > 0 && (
@@ -55,7 +55,7 @@ export function OrderDetail({ id, onClose, onCancelled }: { id: string; onClose:
                 {line.modifiers.map((mod) => (
                   <li key={mod.modifierId}>
                     + {mod.quantity > 1 ? `${mod.quantity}× ` : ''}
-                    {mod.name} {mod.unitPrice > 0 ? money(mod.unitPrice) : ''}
+                    {mod.name} {mod.unitPrice > 0 ? show(mod.price) : ''}
                   </li>
                 ))}
               </ul>
@@ -63,8 +63,8 @@ export function OrderDetail({ id, onClose, onCancelled }: { id: string; onClose:
           </li>
         ))}
       </ul>
-      {order.deliveryFee ? <p className="meta">Delivery {money(order.deliveryFee)}</p> : null}
-      <p className="total">Total {money(total)}</p>
+      {order.deliveryCharge ? <p className="meta">Delivery {show(order.deliveryCharge)}</p> : null}
+      <p className="total">Total {order.total ? show(order.total) : '—'}</p>
       {order.comment && <p className="note">{order.comment}</p>}
       {cancelErrors.map((e) => (
         <p key={e.code} className="error" role="alert">
@@ -72,10 +72,26 @@ export function OrderDetail({ id, onClose, onCancelled }: { id: string; onClose:
         </p>
       ))}
       {cancel.error && <p className="error">{cancel.error.message}</p>}
-      {order.status !== 'CANCELLED' && (
-        <button type="button" className="danger" disabled={cancel.isPending} onClick={() => cancel.mutate({ id: order.id, venueId: order.venueId })}>
-          {cancel.isPending ? 'Cancelling…' : 'Cancel order'}
+      {order.status !== 'CANCELLED' && !confirming && (
+        <button type="button" className="danger" onClick={() => setConfirming(true)}>
+          Cancel order
         </button>
+      )}
+      {order.status !== 'CANCELLED' && confirming && (
+        <div className="row" role="group" aria-label="Confirm cancel">
+          <span>Cancel order #{order.id}? The POS is told at once.</span>
+          <button
+            type="button"
+            className="danger"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate({ id: order.id, venueId: order.venueId }, { onSettled: () => setConfirming(false) })}
+          >
+            {cancel.isPending ? 'Cancelling…' : 'Yes, cancel'}
+          </button>
+          <button type="button" className="link" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
       )}
     </section>
   );

@@ -9,13 +9,20 @@ import { CancelOrderPayload, CreateOrderPayload } from './payloads.js';
 import { order } from './Query/order.js';
 import { orders } from './Query/orders.js';
 import { orderChanged } from './Subscription/orderChanged.js';
+import { venues } from './Query/venues.js';
+import { saleTypes } from './Query/saleTypes.js';
+import { menu } from './Query/menu.js';
+import { customers } from './Query/customers.js';
+import { customer } from './Query/customer.js';
+import { invalidateCatalog } from './Mutation/invalidateCatalog.js';
+import { Customer, CustomerConnection, Product, ProductConnection } from './catalog.js';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Decimal: DecimalScalar,
-  Query: { orders, order },
-  Mutation: { createOrder, cancelOrder },
+  Query: { orders, order, venues, saleTypes, menu, customers, customer },
+  Mutation: { createOrder, cancelOrder, invalidateCatalog },
   Subscription: { orderChanged },
   CreateOrderPayload,
   CancelOrderPayload,
@@ -24,4 +31,8 @@ export const resolvers: Resolvers = {
   OrderLineModifier,
   Money,
   OrderConnection,
+  ProductConnection,
+  CustomerConnection,
+  Product,
+  Customer,
 };

@@ -23,6 +23,7 @@ export function deriveProductHash(line: OrderLineInput): string {
     .map((m) => [Number(m.modifierId), m.name, m.quantity, m.unitPrice ?? 0, m.portionSize ?? 1] as const)
     .sort((a, b) => a[0] - b[0] || String(a[1]).localeCompare(String(b[1])));
   const content = [Number(line.productId), line.name, line.unitPrice, line.portionSize ?? 1, modifiers];
+  // name and unitPrice are always set here: placeOrder fills them from the catalog (or requires them).
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
 }
 
@@ -46,9 +47,9 @@ export function markerOf(hash: string | null | undefined): string | undefined {
 function toLine(line: OrderLineInput, marker?: string): NewLine {
   return defined<NewLine>({
     productId: line.productId,
-    name: line.name,
+    name: line.name ?? '',
     quantity: line.quantity,
-    unitPrice: formatDecimal(line.unitPrice),
+    unitPrice: formatDecimal(line.unitPrice ?? 0),
     status: line.status ?? undefined,
     productHash: lineHash(line, marker),
     portionSize: line.portionSize ?? undefined,
@@ -56,7 +57,7 @@ function toLine(line: OrderLineInput, marker?: string): NewLine {
     modifiers: line.modifiers?.map((m) =>
       defined({
         modifierId: m.modifierId,
-        name: m.name,
+        name: m.name ?? '',
         quantity: m.quantity,
         unitPrice: decimal(m.unitPrice),
         portionSize: m.portionSize ?? undefined,

@@ -16,6 +16,8 @@ import { failed, userError, type OrderPayloadModel } from './payloads.js';
 import { IdempotencyUnavailable, idempotencyUnavailable } from './redis-idempotency.js';
 import { markerOf, toNewOrder } from './new-order.js';
 import { validateCreateOrder } from './validate.js';
+import type { CatalogCache } from '../catalog/cache.js';
+import { priceFromCatalog, requireClientPrices } from '../catalog/pricing.js';
 
 /** How long an attempt in flight holds its key; well past the Clopos call's own timeout. */
 export const IN_FLIGHT_LEASE_MS = 60_000;
@@ -35,6 +37,8 @@ const DEFAULT_DEADLINE_MS = 15_000;
 
 export interface PlaceOrderDeps {
   upstream: OrderUpstream;
+  /** The upstream's catalog, cached: lines are priced from it. Absent: the client's prices are taken. */
+  catalog?: CatalogCache;
   store: IdempotencyStore;
   /** Who is calling: keys are theirs alone (API key name, or client address when anonymous). */
   scope: string;
@@ -63,9 +67,19 @@ export function attemptMarker(scope: string, idempotencyKey: string, attemptId: 
   return createHash('sha256').update(`${scope}\n${idempotencyKey}\n${attemptId}`).digest('hex').slice(0, 16);
 }
 
-export async function placeOrder(input: CreateOrderInput, deps: PlaceOrderDeps): Promise<OrderPayloadModel> {
-  const errors = validateCreateOrder(input, deps.upstream.checkId);
+export async function placeOrder(given: CreateOrderInput, deps: PlaceOrderDeps): Promise<OrderPayloadModel> {
+  const errors = validateCreateOrder(given, deps.upstream.checkId);
   if (errors.length > 0) return failed(errors);
+  // Names and prices from the venue's menu (nothing is sent when a line is wrong).
+  let input = given;
+  if (deps.catalog) {
+    const priced = await priceFromCatalog(given, deps.catalog);
+    if (!priced.ok) return failed(priced.errors);
+    input = priced.input;
+  } else {
+    const missing = requireClientPrices(given);
+    if (missing.length > 0) return failed(missing);
+  }
   const now = deps.now ?? Date.now;
   if (!input.idempotencyKey) {
     // Marked too: a keyed repeat of someone else's look-alike order can then tell it is not theirs.

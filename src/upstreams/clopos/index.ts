@@ -4,6 +4,7 @@ import type { IdCheck, OrderUpstream } from '../../domain/upstream.js';
 import type { CloposApi } from './api.js';
 import { toCreateBody, toListParams } from './to-clopos.js';
 import { toOrder } from './to-domain.js';
+import { cloposCatalog } from './catalog.js';
 
 export const DEFAULT_CURRENCY = 'AZN';
 
@@ -68,5 +69,6 @@ export function cloposUpstream(api: CloposApi, options: CloposUpstreamOptions = 
       const found = await api.call('listOrders', toListParams({ page, limit, sort: { field: 'updatedAt', direction: 'DESC' }, withReceipt: true }));
       return found.orders.map((order) => toOrder(order, currency));
     },
+    catalog: cloposCatalog(api, currency),
   };
 }

@@ -10,6 +10,8 @@ import type { paths } from '../../../generated/clopos.js';
 import type { CreatedOrder, GetOrderOptions, ListOrdersParams, OrderPage } from './api.js';
 import { getOrderQuery, listOrdersQuery } from './query.js';
 import type { ClopCreateOrderRequest, ClopOrder } from './types.js';
+import type { CustomersPage, ProductsPage } from './catalog.js';
+import type { ClopCatalogCustomer, ClopCreateCustomerRequest, ClopSaleType, ClopStopListEntry, ClopVenue } from './catalog-to-domain.js';
 import { UpstreamError, malformed } from '../errors.js';
 import type { Callable, CallableName, HttpMethod, OperationApi, OperationInfo, OperationLookup } from '../operation.js';
 
@@ -60,6 +62,11 @@ export const orderTag = (id: number) => `order:${id}`;
 
 export type GetOrderInput = { id: number } & GetOrderOptions;
 export type CancelOrderInput = { id: number; venueId?: string };
+export type ListProductsInput = { page: number; limit: number; venueId?: string; with: string[] };
+export type StopListInput = { venueId?: string };
+export type ListCustomersInput = { page: number; limit: number; filters: Array<[string, string | string[]]> };
+/** Customer lists and records: a create makes them stale. */
+export const CUSTOMERS_TAG = 'customers';
 
 export const CLOPOS_OPERATIONS = {
   auth: operation({ route: '/auth', method: 'POST', idempotent: true, budgeted: false, cost: 1 }),
@@ -133,6 +140,125 @@ export const CLOPOS_OPERATIONS = {
     read(body, { id }): ClopOrder | null {
       // The PUT answer may be just {id, status} or carry no data at all; the cancel still happened.
       return isObject(body.data) && typeof body.data.id === 'number' ? body.data : { id, status: 'IGNORE' };
+    },
+  }),
+
+  // The catalog (facts §1.9). Venues, sale types, products and the stop-list are not in the GET
+  // cache: the graph's catalog cache (CATALOG_TTL_MS, STOP_LIST_TTL_MS) keeps them and coalesces
+  // cold reads, and invalidateCatalog must reach Clopos at once.
+  listVenues: operation({
+    route: '/venues',
+    method: 'GET',
+    idempotent: true,
+    budgeted: true,
+    cost: 1,
+    send: (http, _input: Record<string, never>, signal) => http.GET('/venues', { signal }),
+    read(body, _input, response): ClopVenue[] {
+      if (!Array.isArray(body.data)) throw malformed('listVenues', response.status);
+      return body.data;
+    },
+  }),
+
+  listSaleTypes: operation({
+    route: '/sale-types',
+    method: 'GET',
+    idempotent: true,
+    budgeted: true,
+    cost: 1,
+    send: (http, _input: Record<string, never>, signal) => http.GET('/sale-types', { signal }),
+    read(body, _input, response): ClopSaleType[] {
+      if (!Array.isArray(body.data)) throw malformed('listSaleTypes', response.status);
+      return body.data;
+    },
+  }),
+
+  listProducts: operation({
+    route: '/products',
+    method: 'GET',
+    idempotent: true,
+    budgeted: true,
+    cost: 1,
+    send: (http, input: ListProductsInput, signal) =>
+      http.GET('/products', {
+        params: {
+          query: { page: input.page, limit: input.limit, with: Object.fromEntries(input.with.map((w, i) => [String(i), w])) },
+          header: venueHeader(input.venueId),
+        },
+        signal,
+      }),
+    read(body, _input, response): ProductsPage {
+      if (!Array.isArray(body.data)) throw malformed('listProducts', response.status);
+      // `total` per /common-objects; the Go client reads `meta.last_page` for products.
+      const total = integer(body.total) ?? integer(body.meta?.total) ?? integer(body.pagination?.total);
+      const lastPage = integer(body.meta?.last_page);
+      return { products: body.data, ...(total === undefined ? {} : { total }), ...(lastPage === undefined ? {} : { lastPage }) };
+    },
+  }),
+
+  getStopList: operation({
+    route: '/products/stop-list',
+    method: 'GET',
+    idempotent: true,
+    budgeted: true,
+    cost: 1,
+    send: (http, input: StopListInput, signal) => http.GET('/products/stop-list', { params: { header: venueHeader(input.venueId) }, signal }),
+    read(body, _input, response): ClopStopListEntry[] {
+      if (!Array.isArray(body.data)) throw malformed('getStopList', response.status);
+      return body.data;
+    },
+  }),
+
+  listCustomers: operation({
+    route: '/customers',
+    method: 'GET',
+    idempotent: true,
+    cache: { name: 'customers', tags: () => [CUSTOMERS_TAG] },
+    budgeted: true,
+    cost: 1,
+    send: (http, input: ListCustomersInput, signal) =>
+      http.GET('/customers', {
+        params: {
+          query: {
+            page: input.page,
+            limit: input.limit,
+            ...(input.filters.length > 0 ? { filters: Object.fromEntries(input.filters.map(([field, value], n) => [String(n), { 0: field, 1: value }])) } : {}),
+          },
+        },
+        signal,
+      }),
+    read(body, _input, response): CustomersPage {
+      if (!Array.isArray(body.data)) throw malformed('listCustomers', response.status);
+      const total = integer(body.total) ?? integer(body.pagination?.total);
+      return { customers: body.data, total: total ?? body.data.length };
+    },
+  }),
+
+  getCustomer: operation({
+    route: '/customers/{id}',
+    method: 'GET',
+    idempotent: true,
+    cache: { name: 'customer', tags: () => [CUSTOMERS_TAG] },
+    budgeted: true,
+    cost: 1,
+    nullOn404: true,
+    send: (http, { id }: { id: number }, signal) => http.GET('/customers/{id}', { params: { path: { id } }, signal }),
+    read(body, _input, response): ClopCatalogCustomer | null {
+      if (!isObject(body.data)) throw malformed('getCustomer', response.status);
+      return body.data;
+    },
+  }),
+
+  createCustomer: operation({
+    route: '/customers',
+    method: 'POST',
+    idempotent: false,
+    drops: () => [CUSTOMERS_TAG],
+    budgeted: true,
+    cost: 1,
+    send: (http, body: ClopCreateCustomerRequest, signal) => http.POST('/customers', { body, signal }),
+    read(body, _input, response): ClopCatalogCustomer {
+      if (!isObject(body.data)) throw malformed('createCustomer', response.status);
+      return body.data;
     },
   }),
 };

@@ -15,20 +15,26 @@ describe('the Clopos operation table', () => {
 
   it('throws on a route or method it does not list, never falling back', () => {
     expect(() => operationFor('DELETE', '/v2/orders/152')).toThrow(UnknownRoute);
-    expect(() => operationFor('GET', '/v2/products')).toThrow(/operations\.ts/);
+    expect(() => operationFor('GET', '/v2/payment-methods')).toThrow(/operations\.ts/);
     expect(() => operationFor('GET', '/v2/orders/152/lines')).toThrow(UnknownRoute);
   });
 
   it('only accepts routes and methods the OpenAPI spec has (checked by the compiler)', () => {
-    // @ts-expect-error -- the spec has no /products path
-    operation({ route: '/products', method: 'GET', idempotent: true, budgeted: true, cost: 1 });
+    // @ts-expect-error -- the spec has no /payment-methods path
+    operation({ route: '/payment-methods', method: 'GET', idempotent: true, budgeted: true, cost: 1 });
     // @ts-expect-error -- the spec has no DELETE /orders/{id}
     operation({ route: '/orders/{id}', method: 'DELETE', idempotent: true, budgeted: true, cost: 1 });
-    expect(Object.keys(CLOPOS_OPERATIONS)).toEqual(['auth', 'listOrders', 'getOrder', 'createOrder', 'cancelOrder']);
+    expect(Object.keys(CLOPOS_OPERATIONS)).toEqual([
+      'auth', 'listOrders', 'getOrder', 'createOrder', 'cancelOrder',
+      'listVenues', 'listSaleTypes', 'listProducts', 'getStopList', 'listCustomers', 'getCustomer', 'createCustomer',
+    ]);
   });
 
   it('gives the query-cost rule its costs, and never marks a write idempotent or cacheable', () => {
-    expect(UPSTREAM_CALLS).toEqual({ orders: costOf({ listOrders: 2 }), order: 1, createOrder: 3, cancelOrder: 2 });
+    expect(UPSTREAM_CALLS).toEqual({
+      orders: costOf({ listOrders: 2 }), order: 1, createOrder: 5, cancelOrder: 2,
+      venues: 1, saleTypes: 1, menu: 2, customers: 2, customer: 1, invalidateCatalog: 0,
+    });
     for (const name of ['createOrder', 'cancelOrder'] as const) {
       expect(CLOPOS_OPERATIONS[name].idempotent).toBe(false);
       expect('cache' in CLOPOS_OPERATIONS[name]).toBe(false);
@@ -44,7 +50,7 @@ describe('the Clopos operation table', () => {
       },
       { operations: CLOPOS_LOOKUP, budget: new Budget({ store: new MemoryBudgetStore(100) }), deadline: () => Date.now() + 5000 },
     );
-    await expect(transport('http://127.0.0.1:9/v2/products')).rejects.toThrow(UnknownRoute);
+    await expect(transport('http://127.0.0.1:9/v2/payment-methods')).rejects.toThrow(UnknownRoute);
     expect(sent).toBe(0);
     await transport('http://127.0.0.1:9/v2/orders');
     expect(sent).toBe(1);
