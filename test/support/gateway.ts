@@ -22,6 +22,16 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+/**
+ * Shield settings for tests that assert how one Clopos answer maps (a 500 once, then data): no
+ * retries, no 429 waits, and a breaker that never opens. The budget still honours a 429's reset, so
+ * such a test uses a gateway of its own.
+ */
+export const SINGLE_CALL: NonNullable<AppDeps['shield']> = {
+  retry: { retries: 0, rateLimitRounds: 0 },
+  breaker: { consecutiveFailures: 1_000_000, minCalls: 1_000_000 },
+};
+
 export async function startTestGateway(
   options: {
     sandbox?: SandboxOptions;
@@ -83,12 +93,10 @@ export async function startTestGateway(
 
 /**
  * EXCEPTION to building through createApp: a bare client and createGateway, no shield. Only for
- * test/http/operations.test.ts (it injects its own readiness checks, which createApp composes
- * itself) and test/http/security.test.ts (it injects a pass-through client factory and a failing
- * fetch below the client), test/graph/upstream-errors.test.ts and test/graph/idempotency.test.ts
- * (they inject Clopos 429s and assert how each single call maps: behind the shield a 429 rightly
- * holds every later call back until its reset, 5-17 s, which no setting turns off). Everything
- * else uses startTestGateway.
+ * test/graph/idempotency.test.ts: it injects Clopos 429s on a create and asserts that a repeat of
+ * the same key goes ahead at once (within 2 s); behind the shield a 429 rightly holds every later
+ * call back until its reset (the budget), which no setting turns off. Everything else uses
+ * startTestGateway (with SINGLE_CALL where one call's mapping is asserted).
  */
 export async function startBareTestGateway(
   options: {
