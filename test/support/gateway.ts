@@ -5,8 +5,7 @@ import { createApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/contract.js';
-import { createCloposClient, type CloposClientOptions } from '../../src/upstreams/clopos/client.js';
-import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
+import type { Gateway, GatewayOptions } from '../../src/server.js';
 
 export interface TestGateway {
   sandbox: RunningSandbox;
@@ -88,46 +87,5 @@ export async function startTestGateway(
       await app.close();
       await sandbox.close();
     },
-  };
-}
-
-/**
- * EXCEPTION to building through createApp: a bare client and createGateway, no shield. Only for
- * test/graph/idempotency.test.ts: it injects Clopos 429s on a create and asserts that a repeat of
- * the same key goes ahead at once (within 2 s); behind the shield a 429 rightly holds every later
- * call back until its reset (the budget), which no setting turns off. Everything else uses
- * startTestGateway (with SINGLE_CALL where one call's mapping is asserted).
- */
-export async function startBareTestGateway(
-  options: {
-    sandbox?: SandboxOptions;
-    client?: Partial<CloposClientOptions>;
-    gateway?: Partial<Omit<GatewayOptions, 'clopos'>>;
-  } = {},
-): Promise<TestGateway> {
-  const sandbox = await startSandbox({ seed: 7, ...options.sandbox });
-  const clopos = createCloposClient({
-    baseUrl: sandbox.baseUrl,
-    credentials: cloposCredentials(sandbox.credentials),
-    ...options.client,
-  });
-  const yoga = createGateway({ clopos, ...options.gateway });
-  return {
-    sandbox,
-    yoga,
-    async gql(query, variables, headers) {
-      const response = await yoga.fetch('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as ExecutionResult<never>) };
-    },
-    upstreamCalls(method, path) {
-      return sandbox.control
-        .requests()
-        .filter((r) => (!method || r.method === method) && (!path || r.path === path || r.path.startsWith(`${path}?`)));
-    },
-    close: () => sandbox.close(),
   };
 }
