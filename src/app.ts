@@ -40,8 +40,8 @@ export interface AppDeps {
   tracerProvider?: TracerProvider;
   /** Breaker, retry policy, Redis connect wait (tests shorten them), and where Redis warnings go. */
   shield?: Pick<QuotaShieldDeps, 'breaker' | 'retry' | 'redisConnectWaitMs' | 'logger'>;
-  /** Live-update knobs that are not settings (linger, heartbeat). */
-  live?: Partial<Pick<LiveSettings, 'lingerMs' | 'heartbeatMs'>>;
+  /** Live-update knobs that are not settings (linger, heartbeat, page size, page cap). */
+  live?: Partial<Pick<LiveSettings, 'lingerMs' | 'heartbeatMs' | 'pageSize' | 'maxPages'>>;
   /**
    * Gateway options that are not settings: extra plugins; an idempotency store on a test clock;
    * extra readiness checks, after the app's own (read on each /readiness request).

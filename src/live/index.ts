@@ -17,6 +17,9 @@ export interface LiveSettings {
   subscriptionQueueLimit?: number;
   /** How often subscriptions get a HEARTBEAT; default 10000. */
   heartbeatMs?: number;
+  /** Orders per upstream page (default 100) and pages one poll reads at most (default 10): not settings, tests shrink them. */
+  pageSize?: number;
+  maxPages?: number;
 }
 
 /** `upstream`: the POS adapter over the shield's uncached client (for Clopos, `quota.shield.fresh`). */
@@ -39,6 +42,8 @@ export function createLiveOrders(
     ...(settings.lingerMs === undefined ? {} : { lingerMs: settings.lingerMs }),
     ...(settings.subscriptionQueueLimit === undefined ? {} : { maxQueued: settings.subscriptionQueueLimit }),
     ...(settings.heartbeatMs === undefined ? {} : { heartbeatMs: settings.heartbeatMs }),
+    ...(settings.pageSize === undefined ? {} : { pageSize: settings.pageSize }),
+    ...(settings.maxPages === undefined ? {} : { maxPages: settings.maxPages }),
     // What remains of the budget for the poller (the budget minus what queries spent; at least its
     // reserve), against what it needs at its interval. Not Clopos's RateLimit-Remaining: that falls
     // with the queries' use, and stretching on it let busy queries delay live updates.

@@ -7,7 +7,7 @@ import { attemptMarker } from '../../src/graph/write/placeOrder.js';
 import { deriveProductHash, lineHash, markerOf } from '../../src/graph/write/new-order.js';
 import type { Caller } from '../../src/http/request-state.js';
 import { idempotencyScope } from '../../src/server.js';
-import { startBareTestGateway, type TestGateway } from '../support/gateway.js';
+import { SINGLE_CALL, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { CREATE_FULL, CREATE_ID_ONLY, creates, simpleInput, until, type CreateResult } from './write-support.js';
 
 const TIMEOUT_MS = 600;
@@ -16,7 +16,7 @@ const WINDOW_MS = 800;
 
 let gw: TestGateway;
 beforeAll(async () => {
-  gw = await startBareTestGateway({ client: { timeoutMs: TIMEOUT_MS }, gateway: { commitWindowMs: WINDOW_MS } });
+  gw = await startTestGateway({ client: { timeoutMs: TIMEOUT_MS }, gateway: { commitWindowMs: WINDOW_MS }, deps: { shield: SINGLE_CALL } });
 });
 afterAll(() => gw.close());
 beforeEach(() => gw.sandbox.control.reset());
@@ -158,26 +158,42 @@ describe('createOrder with an idempotencyKey', () => {
     expect(creates(gw)).toHaveLength(1);
   });
 
+  // The 429 cases each on a gateway of their own, with a 1 s reset and the default call timeout:
+  // the budget rightly holds every later call until Clopos's reset, and a repeat waits that out.
+  const limitedGateway = () => startTestGateway({ gateway: { commitWindowMs: WINDOW_MS }, deps: { shield: SINGLE_CALL } });
+
   it('keeps the key free after a failure that certainly created nothing (429)', async () => {
-    const input = simpleInput({ idempotencyKey: freshKey() });
-    gw.sandbox.control.injectFault({ method: 'POST', path: '/orders', status: 429, rateLimitReset: 5, times: 1 });
-    const limited = await create(input);
-    expect(limited.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED' });
-    const id = createdId(await create(input));
-    expect(createdId(await create(input))).toBe(id);
-    expect(creates(gw)).toHaveLength(2);
+    const own = await limitedGateway();
+    try {
+      const input = simpleInput({ idempotencyKey: freshKey() });
+      own.sandbox.control.injectFault({ method: 'POST', path: '/orders', status: 429, rateLimitReset: 1, times: 1 });
+      const limited = await create(input, undefined, own);
+      expect(limited.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED' });
+      const id = createdId(await create(input, undefined, own));
+      expect(createdId(await create(input, undefined, own))).toBe(id);
+      expect(creates(own)).toHaveLength(2);
+    } finally {
+      await own.close();
+    }
   });
 
   it('lets a repeat waiting on an attempt that failed for sure go ahead promptly instead of waiting out the lease', async () => {
-    const input = simpleInput({ idempotencyKey: freshKey() });
-    slowCreate(200, { status: 429, rateLimitReset: 5 });
-    const started = Date.now();
-    const [a, b] = await Promise.all([create(input), create(input)]);
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(a.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED' });
-    const id = createdId(b);
-    expect(createdId(await create(input))).toBe(id);
-    expect(creates(gw)).toHaveLength(2);
+    const own = await limitedGateway();
+    try {
+      const input = simpleInput({ idempotencyKey: freshKey() });
+      own.sandbox.control.injectFault({ method: 'POST', path: '/orders', latencyMs: 200, times: 1, status: 429, rateLimitReset: 1 });
+      const started = Date.now();
+      const [a, b] = await Promise.all([create(input, undefined, own), create(input, undefined, own)]);
+      // The lease is 60 s (IN_FLIGHT_LEASE_MS): far less means the repeat did not wait it out (it
+      // waits only the 1 s the budget holds after the 429).
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(a.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED' });
+      const id = createdId(b);
+      expect(createdId(await create(input, undefined, own))).toBe(id);
+      expect(creates(own)).toHaveLength(2);
+    } finally {
+      await own.close();
+    }
   });
 
   it('answers a repeat of an order Clopos rejected with the same rejection, without resending', async () => {
@@ -202,7 +218,7 @@ describe('createOrder with an idempotencyKey', () => {
 describe('idempotency keys are per caller', () => {
   let keyed: TestGateway;
   beforeAll(async () => {
-    keyed = await startBareTestGateway({ gateway: { apiKeys: ['a', 'b'] } });
+    keyed = await startTestGateway({ gateway: { apiKeys: ['a', 'b'] }, deps: { shield: SINGLE_CALL } });
   });
   afterAll(() => keyed.close());
 
@@ -246,7 +262,7 @@ describe('anonymous callers (no API keys) are scoped by client address', () => {
 describe('keys expire after 24 hours', () => {
   it('the gateway creates a new order for a key first used 24 hours ago, and not a moment before', async () => {
     let now = Date.now();
-    const clocked = await startBareTestGateway({ gateway: { idempotency: new MemoryIdempotencyStore(IDEMPOTENCY_TTL_MS, () => now) } });
+    const clocked = await startTestGateway({ gateway: { idempotency: new MemoryIdempotencyStore(IDEMPOTENCY_TTL_MS, () => now) }, deps: { shield: SINGLE_CALL } });
     try {
       const input = simpleInput({ idempotencyKey: freshKey() });
       const first = createdId(await create(input, undefined, clocked));

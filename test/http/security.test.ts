@@ -1,9 +1,8 @@
 // The gateway's security plugins end to end (yoga.fetch, sandbox over HTTP): keys and scopes,
 // pass-through, query limits, body and rate limits, CSRF, CORS, introspection, masking, audit lines.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCloposClient } from '../../src/upstreams/clopos/client.js';
 import { LIMITS } from '../../src/http/limits.js';
-import { startBareTestGateway, type TestGateway } from '../support/gateway.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { captureLogs, type CapturedLogs } from '../support/logs.js';
 
 const KEYS = ['board:board-secret-key-0001:read', 'desk:desk-secret-key-0002', 'ops:ops-secret-key-0003:write'];
@@ -19,19 +18,12 @@ let logs: CapturedLogs;
 
 beforeAll(async () => {
   logs = captureLogs();
-  let baseUrl = '';
-  gw = await startBareTestGateway({
-    gateway: {
-      apiKeys: parsedKeys,
-      logger: logs.logger,
-      maxBodyBytes: 65_536,
-      corsOrigins: ['https://board.example'],
-      // Pass-through, as main.ts wires it: a client per caller token, with no credentials of its own.
-      upstreamForToken: (token) =>
-        createCloposClient({ baseUrl, credentials: { clientId: '-', clientSecret: '-', brand: '-', integratorId: '-' }, token }),
-    },
+  // Through createApp, as main.ts: pass-through callers get a shielded client of their own token.
+  gw = await startTestGateway({
+    gateway: { apiKeys: parsedKeys, maxBodyBytes: 65_536 },
+    config: { corsOrigins: ['https://board.example'] },
+    deps: { logger: logs.logger },
   });
-  baseUrl = gw.sandbox.baseUrl;
 });
 afterAll(() => gw.close());
 beforeEach(() => {
@@ -250,7 +242,7 @@ describe('body size, rate limit, CSRF, CORS', () => {
   });
 
   it('limits each key to GATEWAY_RATE_LIMIT_PER_MINUTE with 429 and Retry-After, other keys unaffected', async () => {
-    const limited = await startBareTestGateway({ gateway: { apiKeys: parsedKeys, rateLimitPerMinute: 3 } });
+    const limited = await startTestGateway({ gateway: { apiKeys: parsedKeys, rateLimitPerMinute: 3 } });
     try {
       const statuses: number[] = [];
       let last: Response | undefined;
@@ -296,7 +288,7 @@ describe('body size, rate limit, CSRF, CORS', () => {
   });
 
   it('sends no CORS grant at all when GATEWAY_CORS_ORIGINS is empty', async () => {
-    const closed = await startBareTestGateway({ gateway: { apiKeys: parsedKeys } });
+    const closed = await startTestGateway({ gateway: { apiKeys: parsedKeys } });
     try {
       const r = await closed.yoga.fetch('http://gateway.test/graphql', {
         method: 'OPTIONS',
@@ -312,7 +304,7 @@ describe('body size, rate limit, CSRF, CORS', () => {
 describe('introspection and masking', () => {
   it('answers introspection by default and refuses it with GATEWAY_INTROSPECTION=false, without field suggestions', async () => {
     expect((await gql('{ __schema { queryType { name } } }')).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
-    const closed = await startBareTestGateway({ gateway: { introspection: false } });
+    const closed = await startTestGateway({ gateway: { introspection: false } });
     try {
       const r = await closed.gql('{ __schema { queryType { name } } }');
       expect(r.errors?.[0]?.message).toMatch(/introspection/i);
@@ -326,9 +318,9 @@ describe('introspection and masking', () => {
 
   it('masks an unexpected error (details only with development) and logs it without secrets', async () => {
     const failing = (development: boolean) =>
-      startBareTestGateway({
-        gateway: { development, logger: logs.logger },
-        client: { fetch: () => Promise.reject(new TypeError('boom at desk-secret-key-0002')) },
+      startTestGateway({
+        config: { development },
+        deps: { logger: logs.logger, fetch: () => Promise.reject(new TypeError('boom at desk-secret-key-0002')) },
       });
     for (const development of [false, true]) {
       const g = await failing(development);

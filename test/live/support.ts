@@ -1,15 +1,12 @@
 // A gateway with live order updates against a real sandbox, and SSE / graphql-ws subscribers.
 import { createApp } from '../../src/app.js';
-import { createCloposClient } from '../../src/upstreams/clopos/client.js';
-import { cloposUpstream } from '../../src/upstreams/clopos/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { normalizeKeys } from '../../src/http/auth.js';
-import { LiveOrders, type LiveOptions } from '../../src/live/live.js';
-import { MemoryLiveStore, type LiveStore } from '../../src/live/store.js';
+import type { LiveOrders, LiveOptions } from '../../src/live/live.js';
 import type { OrderChangeEvent } from '../../src/live/types.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
-import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
+import type { Gateway, GatewayOptions } from '../../src/server.js';
 
 export const ORDER_CHANGED = /* GraphQL */ `
   subscription($filter: OrderFilter, $since: DateTime) {
@@ -42,12 +39,9 @@ export interface LiveGateway {
 }
 
 export async function startLiveGateway(
-  options: { sandbox?: RunningSandbox; live?: Partial<LiveOptions>; store?: LiveStore; gateway?: Pick<Partial<GatewayOptions>, 'apiKeys'> } = {},
+  options: { sandbox?: RunningSandbox; live?: Partial<LiveOptions>; gateway?: Pick<Partial<GatewayOptions>, 'apiKeys'> } = {},
 ): Promise<LiveGateway> {
   const { pageSize, maxPages, ...rest } = options.live ?? {};
-  // Page size and page cap are not settings, nor is a store of the test's own: those keep the
-  // bare composition (startBareLiveGateway). Everything else is built through createApp.
-  if (options.store || pageSize !== undefined || maxPages !== undefined) return startBareLiveGateway(options);
   const sandbox = options.sandbox ?? (await startSandbox({ seed: 7 }));
   const { pollIntervalMs, maxSubscriptionsPerKey, maxQueued, lingerMs, heartbeatMs } = rest;
   // The production composition; the shield's response cache off and a budget no test reaches, so
@@ -67,7 +61,12 @@ export async function startLiveGateway(
   const app = await createApp(config, {
     upstream: { baseUrl: sandbox.baseUrl, credentials: cloposCredentials(sandbox.credentials) },
     shield: { logger: { warn: () => undefined, info: () => undefined } },
-    live: { lingerMs: lingerMs ?? 300, ...(heartbeatMs !== undefined ? { heartbeatMs } : {}) },
+    live: {
+      lingerMs: lingerMs ?? 300,
+      ...(heartbeatMs !== undefined ? { heartbeatMs } : {}),
+      ...(pageSize !== undefined ? { pageSize } : {}),
+      ...(maxPages !== undefined ? { maxPages } : {}),
+    },
   });
   return {
     sandbox,
@@ -76,36 +75,6 @@ export async function startLiveGateway(
     listCalls: () => sandbox.control.requests().filter((r) => r.method === 'GET' && r.path === '/orders').length,
     async close() {
       await app.close();
-      if (!options.sandbox) await sandbox.close();
-    },
-  };
-}
-
-/** EXCEPTION to createApp: a bare client and LiveOrders, for page size / page cap / an own store. */
-export async function startBareLiveGateway(
-  options: { sandbox?: RunningSandbox; live?: Partial<LiveOptions>; store?: LiveStore; gateway?: Partial<GatewayOptions> } = {},
-): Promise<LiveGateway> {
-  const sandbox = options.sandbox ?? (await startSandbox({ seed: 7 }));
-  const clopos = createCloposClient({
-    baseUrl: sandbox.baseUrl,
-    credentials: cloposCredentials(sandbox.credentials),
-  });
-  const live = new LiveOrders({
-    upstream: cloposUpstream(clopos),
-    store: options.store ?? new MemoryLiveStore(),
-    pollIntervalMs: 100,
-    maxSubscriptionsPerKey: 500,
-    lingerMs: 300,
-    ...options.live,
-  });
-  const yoga = createGateway({ clopos, live, ...options.gateway });
-  return {
-    sandbox,
-    yoga,
-    live,
-    listCalls: () => sandbox.control.requests().filter((r) => r.method === 'GET' && r.path === '/orders').length,
-    async close() {
-      await live.close();
       if (!options.sandbox) await sandbox.close();
     },
   };

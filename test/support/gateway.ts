@@ -5,8 +5,7 @@ import { createApp, type AppDeps } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox, SandboxOptions } from '../../src/sandbox/contract.js';
-import { createCloposClient, type CloposClientOptions } from '../../src/upstreams/clopos/client.js';
-import { createGateway, type Gateway, type GatewayOptions } from '../../src/server.js';
+import type { Gateway, GatewayOptions } from '../../src/server.js';
 
 export interface TestGateway {
   sandbox: RunningSandbox;
@@ -21,6 +20,16 @@ export interface TestGateway {
   upstreamCalls(method?: string, path?: string): ReturnType<RunningSandbox['control']['requests']>;
   close(): Promise<void>;
 }
+
+/**
+ * Shield settings for tests that assert how one Clopos answer maps (a 500 once, then data): no
+ * retries, no 429 waits, and a breaker that never opens. The budget still honours a 429's reset, so
+ * such a test uses a gateway of its own.
+ */
+export const SINGLE_CALL: NonNullable<AppDeps['shield']> = {
+  retry: { retries: 0, rateLimitRounds: 0 },
+  breaker: { consecutiveFailures: 1_000_000, minCalls: 1_000_000 },
+};
 
 export async function startTestGateway(
   options: {
@@ -78,48 +87,5 @@ export async function startTestGateway(
       await app.close();
       await sandbox.close();
     },
-  };
-}
-
-/**
- * EXCEPTION to building through createApp: a bare client and createGateway, no shield. Only for
- * test/http/operations.test.ts (it injects its own readiness checks, which createApp composes
- * itself) and test/http/security.test.ts (it injects a pass-through client factory and a failing
- * fetch below the client), test/graph/upstream-errors.test.ts and test/graph/idempotency.test.ts
- * (they inject Clopos 429s and assert how each single call maps: behind the shield a 429 rightly
- * holds every later call back until its reset, 5-17 s, which no setting turns off). Everything
- * else uses startTestGateway.
- */
-export async function startBareTestGateway(
-  options: {
-    sandbox?: SandboxOptions;
-    client?: Partial<CloposClientOptions>;
-    gateway?: Partial<Omit<GatewayOptions, 'clopos'>>;
-  } = {},
-): Promise<TestGateway> {
-  const sandbox = await startSandbox({ seed: 7, ...options.sandbox });
-  const clopos = createCloposClient({
-    baseUrl: sandbox.baseUrl,
-    credentials: cloposCredentials(sandbox.credentials),
-    ...options.client,
-  });
-  const yoga = createGateway({ clopos, ...options.gateway });
-  return {
-    sandbox,
-    yoga,
-    async gql(query, variables, headers) {
-      const response = await yoga.fetch('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as ExecutionResult<never>) };
-    },
-    upstreamCalls(method, path) {
-      return sandbox.control
-        .requests()
-        .filter((r) => (!method || r.method === method) && (!path || r.path === path || r.path.startsWith(`${path}?`)));
-    },
-    close: () => sandbox.close(),
   };
 }
