@@ -1,7 +1,8 @@
 // The order board over Clover: the same built board (persisted-only), served by a gateway built by
 // createApp with UPSTREAM=clover against the embedded Clover sandbox, in headless Chromium. It
-// lists, pages, filters, shows an order, cancels one, shows live status, and shows Clover's refusal
-// of the board's hard-coded venue on create (README "Clover": the merchant is the only venue).
+// lists, pages, filters, shows an order, cancels one, shows live status, and takes a phone order
+// the Clover way: the merchant is the one venue (Query.venues) and, with no menu over Clover, the
+// operator types free-form lines (name + unit price), Clover's custom-order flow.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -97,21 +98,47 @@ describe('the order board over Clover', () => {
     expect(await detail.locator('.lines > li').count()).toBeGreaterThan(0);
     const id = (await rows().first().locator('td').first().innerText()).trim();
     await detail.getByRole('button', { name: 'Cancel order' }).click();
+    await detail.getByRole('button', { name: 'Yes, cancel' }).click();
     await expect.poll(() => detail.innerText()).toContain('CANCELLED');
     expect(sandbox.control.order(id)?.state).toBe('cancelled');
     await page.getByLabel('Status').selectOption('');
   });
 
-  it('shows Clover’s refusal of the board’s venue next to the form, placing nothing', async () => {
+  it('offers the merchant as the venue and free-form lines, and shows Clover’s refusal placing nothing', async () => {
     const before = sandbox.control.orders().length;
     const form = page.getByRole('form', { name: 'New order' });
+    await expect.poll(() => form.getByLabel('Venue').inputValue()).toBe(sandbox.merchantId);
+    expect(await form.getByLabel('Venue').locator('option').allInnerTexts()).toEqual([`Clover merchant ${sandbox.merchantId}`]);
+    await form.getByTestId('free-form').waitFor();
+    await form.getByLabel('Sale type').fill('8ZV1A2B3C4D5E');
     await form.getByLabel('Customer name').fill('Maya Chen');
     await form.getByLabel('Customer phone').fill('+15550123');
-    await form.getByLabel('Product').selectOption({ label: 'Pizza Margherita' });
-    await form.getByLabel('Quantity').fill('2');
+    await form.getByLabel('Customer address').fill('12 Main St');
+    await form.getByLabel('Item name').fill('Lahmacun');
+    await form.getByLabel('Unit price').fill('8.50');
+    await form.getByRole('button', { name: 'Add line' }).click();
+    await form.getByTestId('line-0').getByLabel('Quantity').fill('2');
+    await expect.poll(() => form.getByTestId('line-total-0').innerText()).toBe('17.00');
+    expect(await form.getByTestId('order-total').innerText()).toBe('Lines total 17.00');
+    // Clover keeps no delivery address on an order: refused next to the form, nothing placed.
     await form.getByRole('button', { name: 'Place order' }).click();
-    await expect.poll(() => form.innerText()).toContain('Clover rejected the order: venueId must be the Clover merchant id');
+    await expect.poll(() => form.innerText()).toContain('customer.address does not map to Clover orders');
     expect(sandbox.control.orders().length).toBe(before);
+  });
+
+  it('places the free-form order on Clover, priced as typed', async () => {
+    const before = new Set(sandbox.control.orders().map((o) => o.id));
+    const form = page.getByRole('form', { name: 'New order' });
+    await form.getByLabel('Customer address').fill('');
+    await form.getByRole('button', { name: 'Place order' }).click();
+    await expect.poll(() => sandbox.control.orders().filter((o) => !before.has(o.id)).length, { timeout: 20_000 }).toBe(1);
+    const placed = sandbox.control.orders().find((o) => !before.has(o.id))!;
+    await expect.poll(() => sandbox.control.order(placed.id)?.state, { timeout: 20_000 }).toBe('open');
+    const order = sandbox.control.order(placed.id)!;
+    expect(order.lineItems.map((l) => [l.name, l.price])).toEqual([['Lahmacun', 850], ['Lahmacun', 850]]);
+    expect(order.total).toBe(1700);
+    expect(order.orderType).toEqual({ id: '8ZV1A2B3C4D5E' });
+    await expect.poll(() => page.getByTestId('order-detail').innerText(), { timeout: 20_000 }).toContain(`#${placed.id}`);
   });
 
   it('shows Live, and a device’s new order appears', async () => {

@@ -35,9 +35,12 @@ import {
   OrderDetailDocument,
   type OrderDetailQuery,
   type OrderDetailQueryVariables,
-  ServiceChoicesDocument,
-  type ServiceChoicesQuery,
-  type ServiceChoicesQueryVariables,
+  SaleTypesDocument,
+  type SaleTypesQuery,
+  type SaleTypesQueryVariables,
+  VenuesDocument,
+  type VenuesQuery,
+  type VenuesQueryVariables,
 } from './graphql';
 export { configureGraphQLClient, GraphQLRequestError, retryUnlessFinal } from '@clopos-graphql/client';
 
@@ -87,8 +90,14 @@ export function useOrderDetailQuery<TData = OrderDetailQuery>(variables: OrderDe
   return useGraphQLQuery(OrderDetailDocument, orderDetailQueryKey(variables), variables, options);
 }
 
-export const serviceChoicesQueryKey = (variables?: ServiceChoicesQueryVariables) => operationKey('ServiceChoices', variables);
+export const saleTypesQueryKey = (variables?: SaleTypesQueryVariables) => operationKey('SaleTypes', variables);
 
-export function useServiceChoicesQuery<TData = ServiceChoicesQuery>(variables?: ServiceChoicesQueryVariables, options?: QueryHookOptions<ServiceChoicesQuery, TData>) {
-  return useGraphQLQuery(ServiceChoicesDocument, serviceChoicesQueryKey(variables), variables, options);
+export function useSaleTypesQuery<TData = SaleTypesQuery>(variables?: SaleTypesQueryVariables, options?: QueryHookOptions<SaleTypesQuery, TData>) {
+  return useGraphQLQuery(SaleTypesDocument, saleTypesQueryKey(variables), variables, options);
+}
+
+export const venuesQueryKey = (variables?: VenuesQueryVariables) => operationKey('Venues', variables);
+
+export function useVenuesQuery<TData = VenuesQuery>(variables?: VenuesQueryVariables, options?: QueryHookOptions<VenuesQuery, TData>) {
+  return useGraphQLQuery(VenuesDocument, venuesQueryKey(variables), variables, options);
 }

@@ -1,6 +1,6 @@
 // The port every POS adapter implements. The graph calls only this; an adapter maps its REST
 // shapes to the domain types and parses its own ids (the graph passes them as opaque strings).
-import type { CatalogUpstream } from './catalog.js';
+import type { CatalogUpstream, Venue } from './catalog.js';
 import type { Decimal } from './money.js';
 import type { Order, OrderStatus, Page } from './order.js';
 
@@ -103,4 +103,9 @@ export interface OrderUpstream {
    * names and prices as the client gives them.
    */
   catalog?: CatalogUpstream;
+  /**
+   * The venues when the POS offers no catalog but knows where orders go (Clover: the merchant is
+   * the one venue). Query.venues answers from it; with a catalog, the catalog's venues are used.
+   */
+  venues?(): Promise<Venue[]>;
 }

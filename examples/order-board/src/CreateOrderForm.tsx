@@ -1,16 +1,19 @@
 // The call-center console: find the caller by phone, choose venue and sale type by name, browse
 // the venue's menu (availability and modifier groups from the graph), see line and order totals,
 // and place the order. Lines send only product, quantity and modifiers: the gateway prices them.
+// A POS without a catalog (Clover: the menu query answers reason NO_CATALOG) gets free-form lines
+// instead, a name and a unit price the operator types: Clover's custom-order flow.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CreateOrderInput, MenuQuery } from '../../../generated/client/graphql';
-import { useCreateOrderMutation, useFindCallerQuery, useMenuQuery, useServiceChoicesQuery } from '../../../generated/client/hooks';
+import { GraphQLRequestError, useCreateOrderMutation, useFindCallerQuery, useMenuQuery, useSaleTypesQuery, useVenuesQuery } from '../../../generated/client/hooks';
 import { formatMinor, toMinor } from './money';
 
 type MenuProduct = MenuQuery['menu']['nodes'][number];
 
 interface LineDraft {
-  product: MenuProduct;
+  /** A menu product, or a free-form line's name and unit price when the POS has no catalog. */
+  product: MenuProduct | { custom: true; name: string; unitPrice: string };
   quantity: string;
   /** Modifier id → how many. */
   modifiers: Record<string, number>;
@@ -19,8 +22,11 @@ interface LineDraft {
 /** A number input's value; blank is 0 so the gateway's own validation answers, next to the field. */
 const num = (value: string) => (value.trim() === '' ? 0 : Number(value));
 
+const noCatalog = (error: unknown) => error instanceof GraphQLRequestError && error.errors[0]?.extensions?.['reason'] === 'NO_CATALOG';
+
 /** (price + Σ modifier price × count) × quantity, in minor units, as the gateway totals a line. */
 function lineMinor(line: LineDraft): number {
+  if ('custom' in line.product) return Math.round(toMinor(line.product.unitPrice.trim() || '0') * num(line.quantity));
   const extras = line.product.modifierGroups
     .flatMap((g) => g.modifiers)
     .reduce((sum, m) => sum + toMinor(m.price.amount) * (line.modifiers[m.id] ?? 0), 0);
@@ -59,13 +65,18 @@ function CallerLookup({ onPick }: { onPick: (c: { id: string; name: string; phon
 
 export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void }) {
   const queryClient = useQueryClient();
-  const [venueId, setVenueId] = useState('1');
+  const venues = useVenuesQuery();
+  const [chosenVenue, setVenueId] = useState('');
+  // Until the operator chooses, the first active venue the graph lists.
+  const venueId = chosenVenue || (venues.data?.venues.find((v) => v.active)?.id ?? '');
   const [saleTypeId, setSaleTypeId] = useState('2');
+  const [custom, setCustom] = useState({ name: '', unitPrice: '' });
   const [customer, setCustomer] = useState({ id: '', name: '', phone: '', address: '' });
   const [search, setSearch] = useState('');
   const [lines, setLines] = useState<LineDraft[]>([]);
-  const choices = useServiceChoicesQuery({ venueId });
-  const menu = useMenuQuery({ venueId, first: 100, filter: search.trim() ? { search: search.trim() } : null });
+  const saleTypes = useSaleTypesQuery({ venueId }, { enabled: venueId !== '' });
+  const menu = useMenuQuery({ venueId, first: 100, filter: search.trim() ? { search: search.trim() } : null }, { enabled: venueId !== '' });
+  const freeForm = noCatalog(menu.error);
   const create = useCreateOrderMutation({
     onSuccess: async (result) => {
       const order = result.createOrder.order;
@@ -90,7 +101,8 @@ export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void
   };
 
   const setLine = (index: number, patch: Partial<LineDraft>) => setLines((all) => all.map((l, i) => (i === index ? { ...l, ...patch } : l)));
-  const currency = lines[0]?.product.price.currencyCode ?? menu.data?.menu.nodes[0]?.price.currencyCode ?? '';
+  const currencyOf = (line: LineDraft) => ('custom' in line.product ? '' : line.product.price.currencyCode);
+  const currency = (lines[0] && currencyOf(lines[0])) || (menu.data?.menu.nodes[0]?.price.currencyCode ?? '');
   const totalMinor = lines.reduce((sum, line) => sum + lineMinor(line), 0);
 
   const submit = (event: React.FormEvent) => {
@@ -104,13 +116,18 @@ export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void
         phone: customer.phone || undefined,
         address: customer.address || undefined,
       },
-      lines: lines.map((line) => ({
-        productId: line.product.id,
-        quantity: num(line.quantity),
-        modifiers: Object.entries(line.modifiers)
-          .filter(([, n]) => n > 0)
-          .map(([modifierId, quantity]) => ({ modifierId, quantity })),
-      })),
+      lines: lines.map((line) =>
+        'custom' in line.product
+          ? // No catalog to price from: the name and price as typed (Clover's custom line items).
+            { productId: 'custom', name: line.product.name, unitPrice: num(line.product.unitPrice), quantity: num(line.quantity) }
+          : {
+              productId: line.product.id,
+              quantity: num(line.quantity),
+              modifiers: Object.entries(line.modifiers)
+                .filter(([, n]) => n > 0)
+                .map(([modifierId, quantity]) => ({ modifierId, quantity })),
+            },
+      ),
       idempotencyKey: crypto.randomUUID(),
     };
     create.mutate({ input });
@@ -133,26 +150,54 @@ export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void
         <label>
           Venue
           <select value={venueId} onChange={(e) => (setVenueId(e.target.value), setLines([]))}>
-            {(choices.data?.venues ?? [{ id: '1', name: 'Venue 1', active: true }]).map((v) => (
+            {(venues.data?.venues ?? []).map((v) => (
               <option key={v.id} value={v.id} disabled={!v.active}>
                 {v.name}
               </option>
             ))}
           </select>
+          {venues.error && <span className="error">{venues.error.message}</span>}
           {errorsAt('input.venueId')}
         </label>
         <label>
           Sale type
-          <select value={saleTypeId} onChange={(e) => setSaleTypeId(e.target.value)}>
-            {(choices.data?.saleTypes ?? []).map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          {noCatalog(saleTypes.error) ? (
+            // The POS lists no sale types to the gateway: its own id (Clover: an order type id).
+            <input value={saleTypeId} onChange={(e) => setSaleTypeId(e.target.value)} />
+          ) : (
+            <select value={saleTypeId} onChange={(e) => setSaleTypeId(e.target.value)}>
+              {(saleTypes.data?.saleTypes ?? []).map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          )}
           {errorsAt('input.saleTypeId')}
         </label>
       </div>
+      {freeForm ? (
+        <div className="menu" data-testid="free-form">
+          <p className="meta">This POS has no menu for the gateway: add lines by name and unit price.</p>
+          <div className="row">
+            <label>
+              Item name
+              <input value={custom.name} onChange={(e) => setCustom({ ...custom, name: e.target.value })} />
+            </label>
+            <label className="narrow">
+              Unit price
+              <input inputMode="decimal" value={custom.unitPrice} onChange={(e) => setCustom({ ...custom, unitPrice: e.target.value })} />
+            </label>
+            <button
+              type="button"
+              disabled={custom.name.trim() === '' || custom.unitPrice.trim() === ''}
+              onClick={() => (setLines((all) => [...all, { product: { custom: true, ...custom }, quantity: '1', modifiers: {} }]), setCustom({ name: '', unitPrice: '' }))}
+            >
+              Add line
+            </button>
+          </div>
+        </div>
+      ) : (
       <div className="menu" data-testid="menu">
         <label>
           Search the menu
@@ -179,6 +224,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void
           ))}
         </ul>
       </div>
+      )}
       {lines.map((line, index) => (
         <fieldset key={index} className="line-input" data-testid={`line-${index}`}>
           <legend>{line.product.name}</legend>
@@ -187,7 +233,14 @@ export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void
             <input inputMode="decimal" value={line.quantity} onChange={(e) => setLine(index, { quantity: e.target.value })} />
             {errorsAt(`input.lines.${index}.quantity`)}
           </label>
-          {line.product.modifierGroups.map((group) => (
+          {'custom' in line.product && (
+            <span className="meta">
+              {line.product.unitPrice} each
+            </span>
+          )}
+          {errorsAt(`input.lines.${index}.unitPrice`)}
+          {errorsAt(`input.lines.${index}.name`)}
+          {('custom' in line.product ? [] : line.product.modifierGroups).map((group) => (
             <div key={group.id} className="group">
               <span className="meta">
                 {group.name} ({group.min > 0 ? `pick ${group.min}${group.max !== group.min ? `–${group.max ?? 'any'}` : ''}` : `up to ${group.max ?? 'any'}`})
@@ -205,7 +258,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void
             </div>
           ))}
           <span className="line-total" data-testid={`line-total-${index}`}>
-            {formatMinor(lineMinor(line), line.product.price.currencyCode)}
+            {formatMinor(lineMinor(line), currencyOf(line))}
           </span>
           {errorsAt(`input.lines.${index}`)}
           <button type="button" className="link" onClick={() => setLines((all) => all.filter((_, i) => i !== index))}>
@@ -231,7 +284,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (id: string) => void
         </p>
       )}
       <p className="total" data-testid="order-total">
-        {lines.length > 0 ? `Lines total ${formatMinor(totalMinor, currency)}` : 'Add products from the menu'}
+        {lines.length > 0 ? `Lines total ${formatMinor(totalMinor, currency)}`.trim() : freeForm ? 'Add lines by name and price' : 'Add products from the menu'}
       </p>
       <div className="row">
         <button type="submit" disabled={create.isPending || lines.length === 0}>

@@ -37,6 +37,7 @@ export function toPage<T extends { id: string | null }>(items: T[], offset: numb
 
 /** The request's catalog, or a coded error when the POS behind the gateway offers none. */
 export function catalogOf(ctx: GraphContext): CatalogCache {
-  if (!ctx.catalog) throw graphError('UPSTREAM_UNAVAILABLE', 'This POS offers no catalog to the gateway.');
+  // `reason` lets a client tell "never a catalog here" (offer free-form lines) from an outage.
+  if (!ctx.catalog) throw graphError('UPSTREAM_UNAVAILABLE', 'This POS offers no catalog to the gateway.', { reason: 'NO_CATALOG' });
   return ctx.catalog;
 }

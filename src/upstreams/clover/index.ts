@@ -114,6 +114,9 @@ export function cloverUpstream(api: CloverApi, options: CloverUpstreamOptions): 
       return read ? complete(read) : null;
     },
 
+    // Clover has no branches: the merchant is the one venue orders go to (createOrder checks it).
+    venues: async () => [{ id: merchant, name: `Clover merchant ${merchant}`, address: null, phone: null, active: true }],
+
     async recentlyUpdated(page, limit) {
       const found = await api.listOrders({ filters: [], expand: LIST_EXPAND, limit, offset: (page - 1) * limit, orderBy: 'modifiedTime DESC' });
       return Promise.all(found.map(complete));
