@@ -127,3 +127,22 @@ describe('Query.order over Clover', () => {
     expect(bad.errors![0]!.message).toMatch(/Clover order id/);
   });
 });
+
+describe('the catalog over Clover (no catalog: the merchant is the one venue)', () => {
+  it('lists the merchant as the only venue, on the wire and in process', async () => {
+    const merchant = gw.sandbox.merchantId;
+    for (const run of [gw.wire, gw.gql]) {
+      const { data, errors } = await run<{ venues: unknown[] }>('{ venues { id name address phone active } }');
+      expect(errors).toBeUndefined();
+      expect(data!.venues).toEqual([{ id: merchant, name: `Clover merchant ${merchant}`, address: null, phone: null, active: true }]);
+    }
+  });
+
+  it('answers the menu and sale types with UPSTREAM_UNAVAILABLE, reason NO_CATALOG, so a client can offer free-form lines', async () => {
+    const { data, errors } = await gw.wire(`query($v: ID!) { menu(venueId: $v) { totalCount } }`, { v: gw.sandbox.merchantId });
+    expect(data).toBeNull();
+    expect(errors).toMatchObject([{ message: 'This POS offers no catalog to the gateway.', extensions: { code: 'UPSTREAM_UNAVAILABLE', reason: 'NO_CATALOG' }, path: ['menu'] }]);
+    const types = await gw.wire('{ saleTypes { id } }');
+    expect(types.errors).toMatchObject([{ extensions: { code: 'UPSTREAM_UNAVAILABLE', reason: 'NO_CATALOG' } }]);
+  });
+});
