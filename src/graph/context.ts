@@ -11,11 +11,18 @@ export interface OrderKey {
   withReceipt: boolean;
 }
 
+/** The per-request order loader's surface the resolvers use. */
+export interface OrderLoader {
+  load(key: OrderKey): Promise<Order | null>;
+  /** Forgets `key`'s answer, so the next load reads it again. */
+  clear(key: OrderKey): void;
+}
+
 /** Built for each GraphQL request. */
 export interface GraphContext {
   /** The POS behind the gateway, through the domain port (never its REST shapes). */
   upstream: OrderUpstream;
-  orderLoader: DataLoader<OrderKey, Order | null, string>;
+  orderLoader: OrderLoader;
   idempotency: IdempotencyStore;
   /** Who is calling (a digest of their API key, or "anonymous"): live subscriptions are counted per caller. */
   caller: string;
@@ -65,17 +72,39 @@ export function createGraphContext(
     caller,
     idempotencyScope: write.idempotencyScope ?? caller,
     ...(write.commitWindowMs === undefined ? {} : { commitWindowMs: write.commitWindowMs }),
+    orderLoader: new LazyOrderLoader(upstream),
+  };
+}
+
+/**
+ * The DataLoader is built on the first load: most requests (lists, and every subscription, which
+ * keeps its context as long as it stays open) never load an order by id.
+ */
+class LazyOrderLoader implements OrderLoader {
+  private loader: DataLoader<OrderKey, Order | null, string> | undefined;
+  constructor(private readonly upstream: OrderUpstream) {}
+
+  load(key: OrderKey): Promise<Order | null> {
+    return this.built().load(key);
+  }
+
+  clear(key: OrderKey): void {
+    this.loader?.clear(key);
+  }
+
+  private built(): DataLoader<OrderKey, Order | null, string> {
     // The upstream has no batch read by id, so the loader's job is de-duplication within a request.
-    orderLoader: new DataLoader<OrderKey, Order | null, string>(
+    this.loader ??= new DataLoader<OrderKey, Order | null, string>(
       (keys) =>
         Promise.all(
           keys.map((key) =>
-            upstream
+            this.upstream
               .get(key.id, { venueId: key.venueId, withReceipt: key.withReceipt })
               .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
           ),
         ),
       { cacheKeyFn: orderKeyString },
-    ),
-  };
+    );
+    return this.loader;
+  }
 }
