@@ -13,11 +13,18 @@ export interface OrderKey {
   withReceipt: boolean;
 }
 
+/** The per-request order loader's surface the resolvers use. */
+export interface OrderLoader {
+  load(key: OrderKey): Promise<Order | null>;
+  /** Forgets `key`'s answer, so the next load reads it again. */
+  clear(key: OrderKey): void;
+}
+
 /** Built for each GraphQL request. */
 export interface GraphContext {
   /** The POS behind the gateway, through the domain port (never its REST shapes). */
   upstream: OrderUpstream;
-  orderLoader: DataLoader<OrderKey, Order | null, string>;
+  orderLoader: OrderLoader;
   /** The upstream's catalog through the cache; absent when the POS offers no catalog. */
   catalog?: CatalogCache;
   /** Customer records by id, de-duplicated within a request (Order.customer's record fields). */
@@ -65,11 +72,10 @@ export function createGraphContext(
   catalog?: CatalogCache,
 ): GraphContext {
   const records = upstream.catalog;
-  return {
-    ...(catalog ? { catalog } : {}),
-    // One read for a single customer; one list read (filtered on the ids) for the customers of many
-    // orders, so an order list never costs a Clopos call per order.
-    customerLoader: new DataLoader<string, CustomerRecord | null>(
+  // One read for a single customer; one list read (filtered on the ids) for the customers of many
+  // orders, so an order list never costs a Clopos call per order.
+  const customers = () =>
+    new DataLoader<string, CustomerRecord | null>(
       async (ids) => {
         if (!records) return ids.map(() => null);
         if (ids.length === 1) return [await records.customer(ids[0]!).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))];
@@ -78,7 +84,14 @@ export function createGraphContext(
         return ids.map((id) => byId.get(id) ?? null);
       },
       { maxBatchSize: 100 },
-    ),
+    );
+  // Built on first use, as the order loader is: most contexts (subscribers) never read a customer.
+  let customerLoader: DataLoader<string, CustomerRecord | null> | undefined;
+  return {
+    get customerLoader() {
+      return (customerLoader ??= customers());
+    },
+    ...(catalog ? { catalog } : {}),
     ...(live ? { live } : {}),
     ...transport,
     upstream,
@@ -86,17 +99,39 @@ export function createGraphContext(
     caller,
     idempotencyScope: write.idempotencyScope ?? caller,
     ...(write.commitWindowMs === undefined ? {} : { commitWindowMs: write.commitWindowMs }),
+    orderLoader: new LazyOrderLoader(upstream),
+  };
+}
+
+/**
+ * The DataLoader is built on the first load: most requests (lists, and every subscription, which
+ * keeps its context as long as it stays open) never load an order by id.
+ */
+class LazyOrderLoader implements OrderLoader {
+  private loader: DataLoader<OrderKey, Order | null, string> | undefined;
+  constructor(private readonly upstream: OrderUpstream) {}
+
+  load(key: OrderKey): Promise<Order | null> {
+    return this.built().load(key);
+  }
+
+  clear(key: OrderKey): void {
+    this.loader?.clear(key);
+  }
+
+  private built(): DataLoader<OrderKey, Order | null, string> {
     // The upstream has no batch read by id, so the loader's job is de-duplication within a request.
-    orderLoader: new DataLoader<OrderKey, Order | null, string>(
+    this.loader ??= new DataLoader<OrderKey, Order | null, string>(
       (keys) =>
         Promise.all(
           keys.map((key) =>
-            upstream
+            this.upstream
               .get(key.id, { venueId: key.venueId, withReceipt: key.withReceipt })
               .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
           ),
         ),
       { cacheKeyFn: orderKeyString },
-    ),
-  };
+    );
+    return this.loader;
+  }
 }

@@ -105,8 +105,8 @@ export function createCloposShield(options: CloposShieldOptions): CloposShield {
   const client = { baseUrl: options.baseUrl, credentials: options.credentials, timeoutMs: options.timeoutMs };
   // One token for both clients (Clopos allows 60 /auth calls a minute per IP).
   const tokens = createCloposTokens({ ...client, fetch: transport });
-  const inner = createCloposClient({ ...client, fetch: transport, tokens });
-  const pollInner = createCloposClient({ ...client, fetch: pollTransport, tokens });
+  const inner = createCloposClient({ ...client, fetch: transport, tokens, deadline });
+  const pollInner = createCloposClient({ ...client, fetch: pollTransport, tokens, deadline });
   return {
     api: wrap(inner, identity),
     fresh: wrapWith(pollInner, `${identity}|poll`, undefined),

@@ -6,6 +6,7 @@
 import { NotSentError, UpstreamError, type UpstreamOperation } from '../upstreams/errors.js';
 import type { OperationLookup } from '../upstreams/operation.js';
 import { type Budget, BudgetExhausted, type BudgetLane } from './budget.js';
+import { boundOf } from '../upstreams/bounded.js';
 
 export interface ShieldTransportOptions {
   /** The upstream's operation table: what each request is, and whether it spends the budget. */
@@ -42,7 +43,12 @@ export function shieldTransport(inner: typeof fetch, options: ShieldTransportOpt
     }
     const left = deadline - Date.now();
     if (left <= 0 || request.signal.aborted) throw new NotSentError('timeout', request.signal.reason);
-    const response = await inner(request, { signal: AbortSignal.any([request.signal, AbortSignal.timeout(left)]) });
+    // A request whose signal already fires by the deadline (the Clopos client's) goes as it is.
+    const bound = boundOf(request);
+    const response =
+      bound !== undefined && bound <= deadline
+        ? await inner(request)
+        : await inner(request, { signal: AbortSignal.any([request.signal, AbortSignal.timeout(left)]) });
     if (!auth) options.budget.observe(response.headers, response.status);
     return response;
   };

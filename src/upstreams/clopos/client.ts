@@ -22,6 +22,7 @@ import {
 import { serializeQuery } from './query.js';
 import { currentScope } from '../../request-scope.js';
 import type { paths } from './types.js';
+import { markBounded } from '../bounded.js';
 
 export interface CloposClientOptions {
   /** e.g. `https://integrations.clopos.com/open-api/v2` (no trailing path after the version). */
@@ -42,6 +43,12 @@ export interface CloposClientOptions {
    * credentials. It is never renewed; a 401 is the caller's to fix (UPSTREAM_AUTH_FAILED).
    */
   token?: string;
+  /**
+   * Epoch ms by which the current request must be answered (the shield's). Each call's one
+   * deadline signal then fires at the smaller of this and `timeoutMs`, and its Requests are marked
+   * bounded so the transport adds no timer of its own.
+   */
+  deadline?: () => number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -68,7 +75,11 @@ export function createCloposClient(options: CloposClientOptions): CloposApi {
   const http = createClient<paths>(base);
   http.use(requestIdMiddleware);
   http.use(tokens ? authMiddleware(tokens) : fixedTokenMiddleware(options.token!));
-  return new CloposClient(http, timeoutMs);
+  const deadline = options.deadline;
+  // Every request of this client carries call()'s signal, which fires by the deadline of the
+  // moment it was made, so by deadline() now (it never moves earlier within a request).
+  if (deadline) http.use({ onRequest: ({ request }) => void markBounded(request, deadline()) });
+  return new CloposClient(http, timeoutMs, deadline);
 }
 
 /**
@@ -77,23 +88,27 @@ export function createCloposClient(options: CloposClientOptions): CloposApi {
  * resend is safe even for a create. A second 401 is returned as is (the caller maps it).
  */
 function authMiddleware(tokens: TokenSource): Middleware {
-  // A copy of each request taken before sending: a sent Request's body is spent.
-  const spares = new WeakMap<Request, { spare: Request; token: string }>();
+  // A copy of each request with a body, taken before sending: a sent Request's body is spent. A
+  // bodyless request (every GET) is rebuilt from its url and headers instead, only on a 401.
+  const spares = new WeakMap<Request, Request>();
   return {
     async onRequest({ request }) {
       const token = await beforeDeadline(tokens.token(), request.signal);
       request.headers.set('x-token', token);
-      spares.set(request, { spare: request.clone(), token });
+      if (request.body !== null) spares.set(request, request.clone());
       return request;
     },
     async onResponse({ request, response, options }) {
-      const held = spares.get(request);
+      const spare = spares.get(request);
       spares.delete(request);
-      if (response.status !== 401 || !held) return undefined;
+      if (response.status !== 401) return undefined;
+      const token = request.headers.get('x-token');
+      if (token === null) return undefined;
       await response.body?.cancel().catch(() => undefined);
-      tokens.invalidate(held.token);
-      held.spare.headers.set('x-token', await beforeDeadline(tokens.token(), held.spare.signal));
-      return options.fetch(held.spare);
+      tokens.invalidate(token);
+      const resend = spare ?? new Request(request.url, { method: request.method, headers: new Headers(request.headers), signal: request.signal });
+      resend.headers.set('x-token', await beforeDeadline(tokens.token(), resend.signal));
+      return options.fetch(resend);
     },
   };
 }
@@ -149,6 +164,7 @@ class CloposClient implements CloposApi {
   constructor(
     private readonly http: Client<paths>,
     private readonly timeoutMs: number,
+    private readonly deadline?: () => number,
   ) {}
 
   /** Any operation of the table: sent as its entry says, its answer read out of the envelope. */
@@ -157,7 +173,9 @@ class CloposClient implements CloposApi {
     const create = spec.create === true;
     let sent: Sent<{ success: boolean }>;
     try {
-      sent = await spec.send!(this.http, input, AbortSignal.timeout(this.timeoutMs));
+      // One deadline signal per call: its own timeout, or the request's deadline when sooner.
+      const left = this.deadline ? Math.min(this.timeoutMs, this.deadline() - Date.now()) : this.timeoutMs;
+      sent = await spec.send!(this.http, input, AbortSignal.timeout(Math.max(0, left)));
     } catch (e) {
       // Anything thrown becomes an UpstreamError (or stays a bug).
       throw fromThrown(name, e, create);

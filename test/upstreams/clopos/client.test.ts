@@ -183,6 +183,21 @@ describe('token lifecycle', () => {
     expect([first?.headers.get('x-token'), resent?.headers.get('x-token')]).toEqual(['tok-1', 'tok-2']);
   });
 
+  it('resends a GET after a 401 with its query and venue header, only the token changed', async () => {
+    const fake = fakeClopos({
+      data: (req) =>
+        req.headers.get('x-token') === 'tok-1'
+          ? json({ success: false, error: 'unauthorized', message: 'Token expired' }, 401)
+          : json({ success: true, data: order(12) }),
+    });
+    expect((await clientOn(fake).call('getOrder', { id: 12, withReceipt: true, venueId: '3' }))?.id).toBe(12);
+    const [first, resent] = fake.dataCalls();
+    expect(fake.dataCalls()).toHaveLength(2);
+    expect([resent?.method, resent?.path, resent?.rawQuery]).toEqual([first?.method, first?.path, first?.rawQuery]);
+    expect(resent?.headers.get('x-venue')).toBe('3');
+    expect([first?.headers.get('x-token'), resent?.headers.get('x-token')]).toEqual(['tok-1', 'tok-2']);
+  });
+
   it('renews once when concurrent calls all get a 401 on the same token', async () => {
     const fake = fakeClopos({
       data: (req) =>

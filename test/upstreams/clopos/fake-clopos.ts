@@ -65,7 +65,8 @@ export function fakeClopos(handlers: { auth?: Handler; data?: Handler } = {}) {
       method: request.method,
       path: url.pathname.replace(/^\/open-api\/v2/, ''),
       rawQuery: url.search.replace(/^\?/, ''),
-      headers: request.headers,
+      // A copy as sent: a resend may set other headers on a Request this test later reads.
+      headers: new Headers(request.headers),
       body: await request.text(),
     };
     sent.push(entry);
