@@ -17,10 +17,9 @@ import {
   fromThrown,
   fromUnsuccessful,
   malformed,
-  neverConnected,
 } from '../errors.js';
 import { serializeQuery } from './query.js';
-import { currentScope } from '../../request-scope.js';
+import { requestIdMiddleware, unsentAware } from '../http.js';
 import type { paths } from './types.js';
 import { markBounded } from '../bounded.js';
 
@@ -113,14 +112,6 @@ function authMiddleware(tokens: TokenSource): Middleware {
   };
 }
 
-/** The GraphQL request's id goes upstream too, so a Clopos-side log line can be matched to ours. */
-const requestIdMiddleware: Middleware = {
-  onRequest({ request }) {
-    const requestId = currentScope()?.requestId;
-    if (requestId) request.headers.set('x-request-id', requestId);
-    return request;
-  },
-};
 
 /** Pass-through: the caller's token as is; nothing to renew, so a 401 is returned unchanged. */
 function fixedTokenMiddleware(token: string): Middleware {
@@ -142,23 +133,6 @@ function beforeDeadline<T>(promise: Promise<T>, signal: AbortSignal): Promise<T>
   });
 }
 
-/**
- * Marks failures where the request certainly never left, so a create can tell "nothing was
- * sent" (unavailable) from "sent, answer lost" (outcome unknown).
- */
-function unsentAware(fetchFn: typeof fetch): typeof fetch {
-  return async (input, init) => {
-    const signal = input instanceof Request ? input.signal : init?.signal;
-    // The deadline passed while waiting for a token: fetch would throw before connecting.
-    if (signal?.aborted) throw new NotSentError('timeout', signal.reason);
-    try {
-      return await fetchFn(input, init);
-    } catch (e) {
-      if (neverConnected(e)) throw new NotSentError('network', e);
-      throw e;
-    }
-  };
-}
 
 class CloposClient implements CloposApi {
   constructor(

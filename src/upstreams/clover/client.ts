@@ -4,8 +4,8 @@
 // operation table. No retries or limits here: the Clover shield (shield.ts) wraps `fetch`.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { components, paths } from '../../../generated/clover.js';
-import { NotSentError, UpstreamError, fromHttpStatus, fromThrown, malformed, neverConnected } from '../errors.js';
-import { currentScope } from '../../request-scope.js';
+import { UpstreamError, fromHttpStatus, fromThrown, malformed } from '../errors.js';
+import { requestIdMiddleware, unsentAware } from '../http.js';
 import type { CloverTokens, TokenPair } from './auth.js';
 import { CLOVER_OPERATIONS as OPS, type CloverOperation } from './operations.js';
 
@@ -118,27 +118,7 @@ function authMiddleware(tokens: CloverTokens): Middleware {
   };
 }
 
-const requestIdMiddleware: Middleware = {
-  onRequest({ request }) {
-    const requestId = currentScope()?.requestId;
-    if (requestId) request.headers.set('x-request-id', requestId);
-    return request;
-  },
-};
 
-/** Marks failures where the request certainly never left (see the Clopos client). */
-function unsentAware(fetchFn: typeof fetch): typeof fetch {
-  return async (input, init) => {
-    const signal = input instanceof Request ? input.signal : init?.signal;
-    if (signal?.aborted) throw new NotSentError('timeout', signal.reason);
-    try {
-      return await fetchFn(input, init);
-    } catch (e) {
-      if (neverConnected(e)) throw new NotSentError('network', e);
-      throw e;
-    }
-  };
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
