@@ -112,7 +112,7 @@ describe('the order board (persisted-only gateway)', () => {
   it('walks the call-center flow: phone lookup, venue and sale type, menu with modifiers, totals, a field error, then places the order', async () => {
     const form = page.getByRole('form', { name: 'New order' });
     // Find the caller by phone and fill in name, phone and address from the POS's record.
-    await form.getByLabel('Caller phone').fill('994502218834');
+    await form.getByLabel('Caller phone').pressSequentially('994502218834', { delay: 20 });
     await form.getByRole('button', { name: 'Find caller' }).click();
     await form.getByRole('button', { name: /^Use Aysel Mammadova/ }).click();
     await expect.poll(() => form.getByLabel('Customer address').inputValue()).toBe('28 Nizami St, Baku');
@@ -123,7 +123,7 @@ describe('the order board (persisted-only gateway)', () => {
     const items = form.getByTestId('menu-item');
     await expect.poll(() => items.count()).toBeGreaterThan(30);
     expect(await form.locator('[data-testid="menu-item"][data-available="false"]').innerText()).toContain('Shakarbura');
-    await form.getByLabel('Search the menu').fill('margherita');
+    await form.getByLabel('Search the menu').pressSequentially('margherita', { delay: 20 });
     await expect.poll(() => items.count()).toBe(1);
     await form.getByRole('button', { name: 'Add Pizza Margherita' }).click();
     const line = form.getByTestId('line-0');
