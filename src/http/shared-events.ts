@@ -14,6 +14,7 @@
 // graphql's execute with the event as root value: what the standard executor's subscribe does.
 import { createSourceEventStream, execute, GraphQLError, Kind, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { Readable } from 'node:stream';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
@@ -128,15 +129,15 @@ function frameOf(result: ExecutionResult): Uint8Array {
 }
 
 // One timer pings every open stream (Yoga runs one per stream), so idle proxies keep it open.
-// Yoga's interval, and like Yoga 300 ms under NODE_ENV=test (a cancelled in-process reader is
-// only let go once its pending read gets a chunk).
+// Yoga's interval, and like Yoga 300 ms under NODE_ENV=test.
 const pingMs = () => (process.env.NODE_ENV === 'test' ? 300 : 12_000);
-const streams = new Set<ReadableStreamDefaultController<Uint8Array>>();
+const streams = new Set<Readable>();
 let pinger: NodeJS.Timeout | undefined;
-function watch(controller: ReadableStreamDefaultController<Uint8Array>): void {
-  streams.add(controller);
+function watch(stream: Readable): void {
+  streams.add(stream);
   pinger ??= setInterval(() => {
-    for (const c of streams) if (c.desiredSize !== null && c.desiredSize > 0) c.enqueue(PING);
+    // Only into an empty buffer: a reader that stopped gets no pings piled up.
+    for (const s of streams) if (s.readableLength === 0) s.push(PING);
     if (streams.size === 0) {
       clearInterval(pinger);
       pinger = undefined;
@@ -144,36 +145,56 @@ function watch(controller: ReadableStreamDefaultController<Uint8Array>): void {
   }, pingMs()).unref();
 }
 
-function sseResponse(results: AsyncIterable<ExecutionResult>, fetchAPI: { ReadableStream: typeof ReadableStream; Response: typeof Response }): Response {
+/**
+ * The event stream as a node Readable, not a web ReadableStream: whatwg-node's server pipes a
+ * Readable body straight into node's `res` (`readable.pipe(res)`), so an event reaches the socket
+ * through one `push` and one `res.write`, without the web stream's reader, controller and the
+ * promises of its pump per event and subscriber (the 10,000-subscriber live cell's profile).
+ * Pulled like the web stream was: the next event is taken only when the Readable wants more, so a
+ * client that stops reading stops the pulls (res.write false, pipe pauses, the buffer fills), its
+ * subscription's queue fills, and the live feed's queue limit disconnects it.
+ */
+function sseResponse(results: AsyncIterable<ExecutionResult>, fetchAPI: { Response: typeof Response }, res: { destroy(): void } | undefined): Response {
   const iterator = results[Symbol.asyncIterator]();
-  let controllerOf: ReadableStreamDefaultController<Uint8Array> | undefined;
-  const stream = new fetchAPI.ReadableStream<Uint8Array>({
-    start(controller) {
-      controllerOf = controller;
-      // A first ping: some browsers do not hand the response over until a byte arrives.
-      controller.enqueue(PING);
-      watch(controller);
+  let pulling = false;
+  const stream: Readable = new Readable({
+    // Small: a stalled reader holds at most this much here (res and the socket buffer the rest).
+    highWaterMark: 4096,
+    read() {
+      if (pulling) return;
+      pulling = true;
+      iterator.next().then(
+        (step) => {
+          pulling = false;
+          if (stream.destroyed) return;
+          if (step.value != null) stream.push(frameOf(step.value));
+          if (step.done) {
+            streams.delete(stream);
+            stream.push(COMPLETE);
+            stream.push(null);
+          }
+        },
+        (error: unknown) => {
+          pulling = false;
+          streams.delete(stream);
+          // An abnormal end looks abnormal to the client (the connection drops, graphql-sse retries).
+          stream.destroy(error as Error);
+          res?.destroy();
+        },
+      );
     },
-    async pull(controller) {
-      try {
-        const step = await iterator.next();
-        if (step.value != null) controller.enqueue(frameOf(step.value));
-        if (step.done) {
-          controller.enqueue(COMPLETE);
-          streams.delete(controller);
-          controller.close();
-        }
-      } catch (error) {
-        streams.delete(controller);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      if (controllerOf) streams.delete(controllerOf);
-      await iterator.return?.();
+    destroy(error, callback) {
+      streams.delete(stream);
+      Promise.resolve(iterator.return?.()).then(
+        () => callback(error),
+        () => callback(error),
+      );
     },
   });
-  return new fetchAPI.Response(stream, {
+  // A first ping: some browsers do not hand the response over until a byte arrives.
+  stream.push(PING);
+  watch(stream);
+  return new fetchAPI.Response(stream as unknown as BodyInit, {
     status: 200,
     headers: { 'Content-Type': 'text/event-stream', Connection: 'keep-alive', 'Cache-Control': 'no-cache', 'Content-Encoding': 'none' },
   });
@@ -195,9 +216,10 @@ export function useSharedSubscriptionEvents(): Plugin {
         return mapEvents(source[Symbol.asyncIterator](), args.document, (event) => executeShared(event, key, () => execute({ ...args, rootValue: event })));
       });
     },
-    onResultProcess({ request, result, setResultProcessor }) {
+    onResultProcess({ request, result, setResultProcessor, serverContext }) {
       if (isAsyncIterable(result) && wantsSse(request)) {
-        setResultProcessor((r, fetchAPI) => sseResponse(r as AsyncIterable<ExecutionResult>, fetchAPI), 'text/event-stream');
+        const res = (serverContext as { res?: { destroy(): void } } | undefined)?.res;
+        setResultProcessor((r, fetchAPI) => sseResponse(r as AsyncIterable<ExecutionResult>, fetchAPI, res), 'text/event-stream');
       }
     },
   };
