@@ -7,7 +7,7 @@
 //   C  GraphQL Mesh: mesh-compose + @omnigraph/openapi, served by @graphql-hive/gateway
 //   D  the @omnigraph/openapi schema in a plain graphql-yoga server
 // Settings (env): BENCH_DURATION seconds per cell (5), BENCH_CONNECTIONS (1,10,50), BENCH_ROUNDS (3),
-// BENCH_SYSTEMS (A,B,B0,C,D), BENCH_WORKLOADS (list,order,mix), BENCH_WARMUP s per system and read
+// BENCH_SYSTEMS (A,P,B,B0,C,D), BENCH_WORKLOADS (list,order,mix), BENCH_WARMUP s per system and read
 // workload before the rounds, unrecorded (2; 0 when smoke), BENCH_SMOKE=1 (short, asserts,
 // writes no RESULTS.md), BENCH_OUT (RESULTS.md path), BENCH_PROFILE=<dir> (B0 runs with --cpu-prof).
 import { execFileSync, fork, spawn } from 'node:child_process';
@@ -25,7 +25,7 @@ const SMOKE = env.BENCH_SMOKE === '1';
 const DURATION = Number(env.BENCH_DURATION ?? (SMOKE ? 1 : 5));
 const CONNECTIONS = (env.BENCH_CONNECTIONS ?? (SMOKE ? '10' : '1,10,50')).split(',').map(Number);
 const ROUNDS = Number(env.BENCH_ROUNDS ?? (SMOKE ? 1 : 3));
-const SYSTEMS = (env.BENCH_SYSTEMS ?? 'A,B,B0,C,D').split(',');
+const SYSTEMS = (env.BENCH_SYSTEMS ?? 'A,P,B,B0,C,D').split(',');
 const WORKLOADS = (env.BENCH_WORKLOADS ?? 'list,order,mix').split(',');
 const WARMUP = Number(env.BENCH_WARMUP ?? (SMOKE ? 0 : 2));
 const OUT = env.BENCH_OUT ?? (SMOKE ? undefined : join(BENCH, 'RESULTS.md'));
@@ -109,7 +109,7 @@ const pWorkloads = { list: [gql(P_LIST, pHeaders)], order: ORDER_IDS.map((id) =>
 /** Has the answer data, and no errors? */
 function answered(system, json) {
   if (!json || json.errors) return false;
-  if (system.startsWith('A')) return Array.isArray(json.data) && json.data.length > 0;
+  if (system.startsWith('A') || system === 'P') return Array.isArray(json.data) && json.data.length > 0;
   if (system.startsWith('B') || system.startsWith('L')) return (json.data?.orders?.nodes?.length ?? 0) > 0;
   return (json.data?.listOrders?.data?.length ?? 0) > 0;
 }
@@ -207,6 +207,13 @@ if (SYSTEMS.includes('D')) {
   const child = track(spawn(process.execPath, [join(BENCH, 'peer-yoga.mjs')], { cwd: BENCH, env: { ...peerEnv, PORT: String(port) }, stdio: ['ignore', out, out] }), 'D');
   systems.push({ id: 'D', name: 'omnigraph schema in plain Yoga', origin: `http://127.0.0.1:${port}`, pid: child.pid, workloads: pWorkloads, log: join(work, 'D.log') });
 }
+if (SYSTEMS.includes('P')) {
+  // The floor of any gateway making one upstream call per request (bench/floor-proxy.mjs).
+  const port = await freePort();
+  const child = track(spawn(process.execPath, [join(BENCH, 'floor-proxy.mjs')], { cwd: BENCH, env: { PATH: env.PATH, BENCH_ENDPOINT: origin, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }), 'P');
+  const list = { list: [{ method: 'GET', path: `${new URL(baseUrl).pathname}/orders?limit=20`, headers: { 'x-token': token } }] };
+  systems.push({ id: 'P', name: 'a bare node proxy (http.request, answer piped back: one upstream hop, nothing else)', origin: `http://127.0.0.1:${port}`, pid: child.pid, workloads: list });
+}
 
 for (const sys of systems) {
   try {
@@ -238,6 +245,22 @@ function treeRssMb(pid) {
     } catch {}
   }
   return kb / 1024;
+}
+
+/** CPU time (user + system) of a process and its descendants so far, in ms. */
+function treeCpuMs(pid) {
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      stats.set(Number(entry), stat.slice(stat.lastIndexOf(')') + 2).split(' '));
+    } catch {}
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) for (const [child, fields] of stats) if (Number(fields[1]) === tree[i]) tree.push(child);
+  // Fields 14 and 15 (utime, stime) in clock ticks of 10 ms; here 11 and 12 after the name.
+  return tree.reduce((ms, p) => ms + (stats.has(p) ? (Number(stats.get(p)[11]) + Number(stats.get(p)[12])) * 10 : 0), 0);
 }
 
 function runLoad(sys, requests, connections, duration = DURATION) {
@@ -274,16 +297,18 @@ for (let round = 0; round < ROUNDS; round++) {
         let peak = treeRssMb(sys.pid);
         const poll = setInterval(() => (peak = Math.max(peak, treeRssMb(sys.pid))), 100);
         let result;
+        const cpuBefore = treeCpuMs(sys.pid);
         try {
           result = await runLoad(sys, sys.workloads[workload], connections);
         } finally {
           clearInterval(poll);
         }
+        const cpuMs = treeCpuMs(sys.pid) - cpuBefore;
         const after = await sandboxCounts();
         const calls = after.api - before.api;
-        const cell = { system: sys.id, workload, connections, round, ...result, rssMb: peak, callsPerRequest: result.ok ? calls / result.ok : NaN, authCalls: after.auth - before.auth };
+        const cell = { system: sys.id, workload, connections, round, ...result, rssMb: peak, cpuMsPerRequest: result.ok ? cpuMs / result.ok : NaN, callsPerRequest: result.ok ? calls / result.ok : NaN, authCalls: after.auth - before.auth };
         cells.push(cell);
-        log(`r${round + 1} c${connections} ${workload} ${sys.id}: ${result.rps.toFixed(0)} req/s, mean ${result.meanMs.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(1)} ms, RSS ${peak.toFixed(0)} MB, ${cell.callsPerRequest.toFixed(2)} Clopos calls/req, non2xx ${result.non2xx}, errors ${result.errors}`);
+        log(`r${round + 1} c${connections} ${workload} ${sys.id}: ${result.rps.toFixed(0)} req/s, mean ${result.meanMs.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(1)} ms, CPU ${cell.cpuMsPerRequest.toFixed(3)} ms/req, RSS ${peak.toFixed(0)} MB, ${cell.callsPerRequest.toFixed(2)} Clopos calls/req, non2xx ${result.non2xx}, errors ${result.errors}`);
         if (result.ok === 0) failures.push(`${sys.id} ${workload} c${connections}: no 2xx answer`);
         // After each load: B still answers with data.
         for (const b of ready.filter((s) => s.id.startsWith('B'))) {
@@ -433,7 +458,7 @@ const stat = (system, workload, connections) => {
   const cs = cells.filter((c) => c.system === system && c.workload === workload && c.connections === connections);
   if (!cs.length) return undefined;
   const pick = (k) => median(cs.map((c) => c[k]));
-  return { rps: pick('rps'), meanMs: pick('meanMs'), p99Ms: pick('p99Ms'), rssMb: pick('rssMb'), callsPerRequest: pick('callsPerRequest'), non2xx: cs.reduce((s, c) => s + c.non2xx + c.errors, 0) };
+  return { rps: pick('rps'), meanMs: pick('meanMs'), p99Ms: pick('p99Ms'), cpuMs: pick('cpuMsPerRequest'), rssMb: pick('rssMb'), callsPerRequest: pick('callsPerRequest'), non2xx: cs.reduce((s, c) => s + c.non2xx + c.errors, 0) };
 };
 const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const ratio = (a, b) => (a && b && Number.isFinite(a.rps) && Number.isFinite(b.rps) && b.rps > 0 ? `${(a.rps / b.rps).toFixed(2)}x` : 'n/a');
@@ -444,14 +469,14 @@ lines.push(`Run ${new Date(started).toISOString()}: nproc ${cpus().length}, CPU 
 lines.push('');
 lines.push('Systems: ' + systems.map((s) => `**${s.id}** ${s.name}`).join('; ') + '.');
 lines.push('');
-lines.push('| workload | conns | system | req/s | mean ms | p99 ms | peak RSS MB | Clopos calls/req | non-2xx+errors |');
-lines.push('|---|---:|---|---:|---:|---:|---:|---:|---:|');
+lines.push('| workload | conns | system | req/s | mean ms | p99 ms | CPU ms/req | peak RSS MB | Clopos calls/req | non-2xx+errors |');
+lines.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const workload of WORKLOADS)
   for (const connections of CONNECTIONS)
     for (const sys of systems) {
       const s = stat(sys.id, workload, connections);
       if (!s) continue;
-      lines.push(`| ${workload} | ${connections} | ${sys.id} | ${f(s.rps)} | ${f(s.meanMs, 2)} | ${f(s.p99Ms, 1)} | ${f(s.rssMb)} | ${sys.id === 'A' ? '1 (is the call)' : f(s.callsPerRequest, 2)} | ${s.non2xx} |`);
+      lines.push(`| ${workload} | ${connections} | ${sys.id} | ${f(s.rps)} | ${f(s.meanMs, 2)} | ${f(s.p99Ms, 1)} | ${f(s.cpuMs, 3)} | ${f(s.rssMb)} | ${sys.id === 'A' ? '1 (is the call)' : f(s.callsPerRequest, 2)} | ${s.non2xx} |`);
     }
 lines.push('');
 lines.push('Ratios of requests/s (medians):');
@@ -474,7 +499,10 @@ const A10 = stat('A', 'list', 10), B10 = stat('B', 'list', 10);
 const targets = [];
 if (B010 && C10) targets.push(`- Cache off, 10 connections, B0 >= 3x C: ${ratio(B010, C10)} (${t(B010.rps >= 3 * C10.rps)})`);
 if (B010 && D10) targets.push(`- Cache off, 10 connections, B0 >= 1.3x D: ${ratio(B010, D10)} (${t(B010.rps >= 1.3 * D10.rps)})`);
-if (B01 && A1) targets.push(`- Mean latency added over A at 1 connection < 1 ms: ${f(B01.meanMs - A1.meanMs, 3)} ms with caches off (${t(B01.meanMs - A1.meanMs < 1)})` + (stat('B', 'list', 1) ? `; ${f(stat('B', 'list', 1).meanMs - A1.meanMs, 2)} ms with caches on` : ''));
+if (B01 && A1) targets.push(`- Mean latency added over A at 1 connection < 0.5 ms: ${B01.meanMs - A1.meanMs} ms with caches off (${t(B01.meanMs - A1.meanMs < 0.5)})` + (stat('B', 'list', 1) ? `; ${f(stat('B', 'list', 1).meanMs - A1.meanMs, 2)} ms with caches on` : ''));
+const P1 = stat('P', 'list', 1);
+if (B01 && A1 && P1)
+  targets.push(`  - the floor in this run: P, a bare proxy making the same one upstream call, adds ${f(P1.meanMs - A1.meanMs, 3)} ms over A; B0 adds ${f(B01.meanMs - P1.meanMs, 3)} ms over P. CPU per request at 1 connection: A (the sandbox) ${f(A1.cpuMs, 3)} ms, P ${f(P1.cpuMs, 3)} ms, B0 ${f(B01.cpuMs, 3)} ms`);
 if (B10 && A10) targets.push(`- Caches on, B >= 0.8x A (10 connections): ${ratio(B10, A10)} (${t(B10.rps >= 0.8 * A10.rps)})`);
 const rssB = Math.max(...['B', 'B0'].map((id) => Math.max(...cells.filter((c) => c.system === id).map((c) => c.rssMb))));
 const rssC = Math.max(...cells.filter((c) => c.system === 'C').map((c) => c.rssMb));
