@@ -9,7 +9,7 @@
 // Settings (env): BENCH_DURATION seconds per cell (5), BENCH_CONNECTIONS (1,10,50), BENCH_ROUNDS (3),
 // BENCH_SYSTEMS (A,P,B,B0,C,D), BENCH_WORKLOADS (list,order,mix), BENCH_WARMUP s per system and read
 // workload before the rounds, unrecorded (2; 0 when smoke), BENCH_SMOKE=1 (short, asserts,
-// writes no RESULTS.md), BENCH_OUT (RESULTS.md path), BENCH_PROFILE=<dir> (B0 runs with --cpu-prof).
+// writes no RESULTS.md), BENCH_OUT (RESULTS.md path), BENCH_PROFILE=<dir> (B0 runs with --cpu-prof; BENCH_PROFILE_INTERVAL_US, default 1000).
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -144,7 +144,7 @@ if (SYSTEMS.includes('B') || SYSTEMS.includes('B0') || LIVE.length) execFileSync
 async function startGateway(id, extraEnv, profile) {
   const port = await freePort();
   const out = openSync(join(work, `${id}.log`), 'w');
-  const execArgv = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+  const execArgv = profile ? ['--cpu-prof', '--cpu-prof-dir', profile, '--cpu-prof-interval', env.BENCH_PROFILE_INTERVAL_US ?? '1000'] : [];
   // Exactly the command of `npm start` (package.json), e.g. `node --max-old-space-size=1024 scripts/start.mjs`.
   const [node, ...startArgs] = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start.split(/\s+/);
   if (node !== 'node') throw new Error(`npm start is not a node command: ${node}`);

@@ -19,6 +19,7 @@ import { buildSchema } from './graph/schema.js';
 import { createLiveOrders, type LiveSettings } from './live/index.js';
 import type { LiveOrders } from './live/live.js';
 import { instrumentFetch } from './observability/clopos-fetch.js';
+import { leanFetch } from './upstreams/lean-fetch.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
 import { createGateway, gatewaySettings, type Gateway, type GatewayOptions } from './server.js';
@@ -35,7 +36,7 @@ export interface AppDeps {
   logger?: Logger;
   /** Default: a registry of the gateway's own metrics (main adds Node's default ones). */
   metrics?: GatewayMetrics;
-  /** The network under the instrumentation; default global fetch. */
+  /** The network under the instrumentation; default leanFetch() (reads on node:http, writes on global fetch). */
   fetch?: typeof fetch;
   tracerProvider?: TracerProvider;
   /** Breaker, retry policy, Redis connect wait (tests shorten them), and where Redis warnings go. */
@@ -75,7 +76,8 @@ export async function createApp(config: Config, deps: AppDeps): Promise<App> {
     'clover' in deps.upstream
       ? { baseUrl: deps.upstream.clover.baseUrl, credentials: { clientId: 'clover', clientSecret: '-', brand: deps.upstream.clover.merchantId, integratorId: '-' } }
       : deps.upstream;
-  const network = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  // Reads on node:http with buffered answers, writes on fetch (src/upstreams/lean-fetch.ts).
+  const network = deps.fetch ?? leanFetch();
   // Innermost layer: counts and times what Clopos really receives.
   const cloposFetch = instrumentFetch(network, { baseUrl, metrics, logger });
   // The quota shield (coalescing, caches, budget, retries, breaker; shared in Redis with REDIS_URL).
