@@ -10,6 +10,8 @@ export interface TokenPair {
   /** Epoch ms; 0 when unknown. */
   accessExpiresAt: number;
   refreshToken: string;
+  /** Epoch ms when the refresh that gave it answered (absent in pairs stored by older versions). */
+  accessIssuedAt?: number;
 }
 
 export interface CloverTokens {
@@ -104,7 +106,7 @@ export interface OAuthOptions {
   store: PairStore;
   /** POST /oauth/v2/refresh with the current refresh token: the new pair. */
   refresh(appId: string, refreshToken: string): Promise<TokenPair>;
-  /** Refresh this long before the access token expires. Default 60 s. */
+  /** Refresh this long before the access token expires, at most half its life. Default 60 s. */
   marginMs?: number;
   now?: () => number;
 }
@@ -120,12 +122,16 @@ export function oauthTokens(o: OAuthOptions): CloverTokens {
   const doRefresh = () =>
     o.store.exclusive(async () => {
       const current = await o.store.get();
-      const pair = await o.refresh(o.appId, current?.refreshToken ?? o.refreshToken);
+      const pair = { ...(await o.refresh(o.appId, current?.refreshToken ?? o.refreshToken)), accessIssuedAt: now() };
+      for (const [token, at] of fresh) if (now() - at >= JUST_REFRESHED_MS) fresh.delete(token);
       fresh.set(pair.accessToken, now());
       return pair;
     });
+  // A token that lives less than twice the margin is renewed halfway through its life; with the
+  // whole margin it would never be usable and every call would spend a refresh.
+  const marginOf = (pair: TokenPair) => (pair.accessIssuedAt ? Math.min(margin, (pair.accessExpiresAt - pair.accessIssuedAt) / 2) : margin);
   const usable = (pair: TokenPair | undefined) =>
-    pair && pair.accessToken && (pair.accessExpiresAt === 0 || pair.accessExpiresAt - margin > now()) ? pair.accessToken : undefined;
+    pair && pair.accessToken && (pair.accessExpiresAt === 0 || pair.accessExpiresAt - marginOf(pair) > now()) ? pair.accessToken : undefined;
   return {
     async token() {
       return usable(await o.store.get()) ?? (await doRefresh()).accessToken;

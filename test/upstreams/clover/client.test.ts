@@ -55,6 +55,24 @@ describe('OAuth with expiring tokens', () => {
     expect(sandbox.control.requests().filter((r) => r.route === 'POST /orders').length).toBe(1);
   });
 
+  it('a token that lives less than twice the refresh margin is refreshed halfway through its life, not on every call', async () => {
+    // 4 s tokens against the default 60 s margin: before, no token was ever usable and each call refreshed.
+    const short = await startCloverSandbox({ seed: 11, oauth: { accessTokenLifetimeSeconds: 4 } });
+    try {
+      const tokens = oauthTokens({ appId: short.oauth.appId, refreshToken: short.oauth.refreshToken, store: new MemoryPairStore(), refresh: cloverRefresher(short.baseUrl) });
+      const api = createCloverClient({ baseUrl: short.baseUrl, merchantId: short.merchantId, tokens });
+      for (let i = 0; i < 5; i++) await api.listOrders({ filters: [], limit: 1, offset: 0 });
+      const count = () => short.control.requests().filter((r) => r.route === 'POST /oauth/v2/refresh').length;
+      expect(count()).toBe(1);
+      await new Promise((r) => setTimeout(r, 2100));
+      await api.listOrders({ filters: [], limit: 1, offset: 0 });
+      expect(count()).toBe(2);
+      expect(short.control.requests().filter((r) => r.status === 401)).toEqual([]);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('a spent refresh token is an auth error that names no token', async () => {
     const tokens = oauthTokens({ appId: sandbox.oauth.appId, refreshToken: 'refresh-spent', store: new MemoryPairStore(), refresh: cloverRefresher(sandbox.baseUrl) });
     const api = createCloverClient({ baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, tokens });
