@@ -58,13 +58,18 @@ export class MemoryPairStore implements PairStore {
   }
 }
 
+/** How long the refresher's Redis lock lasts unless it finishes first (the soak lists it). */
+export const REFRESH_LOCK_MS = 10_000;
+/** Refresh this long before the access token expires (at most half its life). */
+export const REFRESH_MARGIN_MS = 60_000;
+
 /** The pair in one Redis key; a short lock (SET NX PX) makes one instance the refresher. */
 export class RedisPairStore implements PairStore {
   private readonly local = new MemoryPairStore();
   constructor(
     private readonly redis: Redis,
     private readonly key: string,
-    private readonly lockMs = 10_000,
+    private readonly lockMs = REFRESH_LOCK_MS,
   ) {}
   async get(): Promise<TokenPair | undefined> {
     const raw = await this.redis.get(this.key);
@@ -116,7 +121,7 @@ export const JUST_REFRESHED_MS = 1000;
 
 export function oauthTokens(o: OAuthOptions): CloverTokens {
   const now = o.now ?? Date.now;
-  const margin = o.marginMs ?? 60_000;
+  const margin = o.marginMs ?? REFRESH_MARGIN_MS;
   /** When this process got each token from a refresh: a 401 on one just refreshed is final. */
   const fresh = new Map<string, number>();
   const doRefresh = () =>
