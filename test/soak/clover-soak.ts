@@ -114,6 +114,9 @@ for (const s of subscribers) s.connect();
 
 // --- the Clover request log, tallied (the sandbox keeps its last 5000 entries) --------------------
 const tally = { calls: 0, refreshes: 0, refreshRefused: 0, polls: 0, status401: 0, status429: 0 };
+/** Calls per route, and the list calls per query shape (numbers blanked). */
+const byRoute: Record<string, number> = {};
+const listShapes: Record<string, number> = {};
 let windowOpen = false;
 let lastAt = 0;
 let atLastCount = 0;
@@ -142,7 +145,12 @@ function readLog(settledMs: number): void {
       continue;
     }
     tally.calls++;
-    if (e.route === 'GET /orders' && e.rawQuery.includes('modifiedTime')) tally.polls++;
+    byRoute[e.route] = (byRoute[e.route] ?? 0) + 1;
+    if (e.route !== 'GET /orders') continue;
+    const shape = decodeURIComponent(e.rawQuery).replace(/\d+/g, 'N');
+    listShapes[shape] = (listShapes[shape] ?? 0) + 1;
+    // The live poller's read (src/upstreams/clover/index.ts recentlyUpdated): no filter, newest update first.
+    if (!e.rawQuery.includes('filter=') && e.rawQuery.includes('orderBy=modifiedTime')) tally.polls++;
   }
 }
 
@@ -250,6 +258,8 @@ const figures = {
   rateGate: { perSecond: CLOVER_PER_SECOND, concurrent: CLOVER_CONCURRENT },
   requests: { ...counts, total: counts.queries + counts.creates + counts.repeats + counts.cancels },
   clover: { calls: tally.calls, callsPerMinute: Math.round((tally.calls / windowSeconds) * 60), polls: tally.polls, refreshes: tally.refreshes, status401: tally.status401, status429: tally.status429 },
+  cloverRoutes: byRoute,
+  cloverListShapes: Object.fromEntries(Object.entries(listShapes).sort((a, b) => b[1] - a[1]).slice(0, 6)),
   changes: { inWindow: union.size, perSubscriberMin: Math.min(...perSubscriber), perSubscriberMax: Math.max(...perSubscriber) },
   reconnects: subscribers.reduce((n, s) => n + s.reconnects, 0),
   errors: Object.fromEntries(errors),

@@ -124,9 +124,15 @@ export function oauthTokens(o: OAuthOptions): CloverTokens {
   const margin = o.marginMs ?? REFRESH_MARGIN_MS;
   /** When this process got each token from a refresh: a 401 on one just refreshed is final. */
   const fresh = new Map<string, number>();
-  const doRefresh = () =>
+  /** `stale`: the token the caller found unusable (or that got a 401); undefined: none was usable. */
+  const doRefresh = (stale?: string) =>
     o.store.exclusive(async () => {
       const current = await o.store.get();
+      // The caller read the pair before the previous refresh (here or on another instance) ended:
+      // the pair stored now is newer and usable, so spending the refresh token again would only
+      // waste it (under load that was one extra refresh per expiry on each instance).
+      const valid = usable(current);
+      if (current && valid && valid !== stale) return current;
       const pair = { ...(await o.refresh(o.appId, current?.refreshToken ?? o.refreshToken)), accessIssuedAt: now() };
       for (const [token, at] of fresh) if (now() - at >= JUST_REFRESHED_MS) fresh.delete(token);
       fresh.set(pair.accessToken, now());
@@ -147,7 +153,7 @@ export function oauthTokens(o: OAuthOptions): CloverTokens {
       // Another holder may already have a newer token than the one that failed.
       const stored = usable(await o.store.get());
       if (stored && stored !== used) return stored;
-      const pair = await doRefresh();
+      const pair = await doRefresh(used);
       return pair.accessToken;
     },
   };

@@ -73,6 +73,38 @@ describe('OAuth with expiring tokens', () => {
     }
   });
 
+  it('a caller that read the pair before another refresh ended uses the new pair instead of spending the refresh token again', async () => {
+    const inner = new MemoryPairStore({ accessToken: 'old', accessExpiresAt: 1, refreshToken: 'r0' });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let slow = true;
+    // The first read (caller B's) is answered with the stale pair, then held until A has refreshed.
+    const store = {
+      get: async () => {
+        const pair = await inner.get();
+        if (slow) {
+          slow = false;
+          await gate;
+        }
+        return pair;
+      },
+      put: (pair: Parameters<typeof inner.put>[0]) => inner.put(pair),
+      exclusive: (refresh: Parameters<typeof inner.exclusive>[0]) => inner.exclusive(refresh),
+    };
+    let refreshes = 0;
+    const tokens = oauthTokens({
+      appId: 'APP',
+      refreshToken: 'r0',
+      store,
+      refresh: async (_app, token) => ({ accessToken: `a${++refreshes}`, accessExpiresAt: Date.now() + 3_600_000, refreshToken: `${token}+` }),
+    });
+    const b = tokens.token();
+    expect(await tokens.token()).toBe('a1');
+    release();
+    expect(await b).toBe('a1');
+    expect(refreshes).toBe(1);
+  });
+
   it('a spent refresh token is an auth error that names no token', async () => {
     const tokens = oauthTokens({ appId: sandbox.oauth.appId, refreshToken: 'refresh-spent', store: new MemoryPairStore(), refresh: cloverRefresher(sandbox.baseUrl) });
     const api = createCloverClient({ baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, tokens });
