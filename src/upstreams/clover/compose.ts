@@ -50,7 +50,12 @@ export function wireClover(
   const shield = createCloverShield({
     requestTimeoutMs: settings.requestTimeoutMs,
     ...deps.shield,
-    ...(deps.metrics ? { onBreakerState: (state: 'closed' | 'open' | 'half-open') => deps.metrics!.shield.breakerState(state) } : {}),
+    ...(deps.metrics
+      ? {
+          onBreakerState: (state: 'closed' | 'open' | 'half-open') => deps.metrics!.shield.breakerState(state),
+          onRateLimited: (operation: string) => deps.metrics!.shield.retried(operation),
+        }
+      : {}),
   });
   const transport = shield.transport(instrumented);
   let tokens: CloverTokens;

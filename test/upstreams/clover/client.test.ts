@@ -1,7 +1,8 @@
 // The Clover client and shield against the Clover sandbox over HTTP: OAuth refresh (single-use
 // refresh tokens, one refresh for concurrent callers, a 401 right after a refresh is final), a
 // missing permission as an auth error, and the rate gate keeping a burst under Clover's per-token
-// limits (the sandbox enforcing them answers 429 past 16/s or 5 in flight).
+// limits (the sandbox enforcing them answers 429 past 16/s or 5 in flight), and 429s, which two
+// instances sharing a token earn, waited out and sent again (writes too).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startCloverSandbox } from '../../../src/clover-sandbox/index.js';
 import type { RunningCloverSandbox } from '../../../src/clover-sandbox/contract.js';
@@ -150,6 +151,24 @@ describe('the Clover shield', () => {
     const statuses = sandbox.control.requests().map((r) => r.status);
     expect(statuses.filter((s) => s === 429)).toEqual([]);
     expect(statuses.filter((s) => s === 200)).toHaveLength(40);
+  });
+
+  it('two instances on one token (each gated alone) earn 429s; every call, writes included, waits them out and succeeds', async () => {
+    sandbox.control.setEnforceRateLimits(true);
+    const instance = () => {
+      const shield = createCloverShield({ requestTimeoutMs: 15_000 });
+      return createCloverClient({ baseUrl: sandbox.baseUrl, merchantId: sandbox.merchantId, tokens: fixedToken(sandbox.token), fetch: shield.transport(globalThis.fetch) });
+    };
+    const [a, b] = [instance(), instance()];
+    // Slow answers keep calls in flight: 5 per instance, 10 together.
+    sandbox.control.injectFault({ route: 'POST /orders', latencyMs: 150 });
+    const created = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).createOrder({ note: `burst ${i}` })));
+    expect(new Set(created.map((o) => o.id)).size).toBe(12);
+    const posts = sandbox.control.requests().filter((r) => r.route === 'POST /orders');
+    // Each instance alone stays within 5 in flight; together they do not, and Clover refuses some.
+    expect(posts.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+    expect(posts.filter((r) => r.status === 200)).toHaveLength(12);
+    expect(sandbox.control.orders().filter((o) => o.note?.startsWith('burst ')).length).toBe(12);
   });
 
   it('without the gate the same burst earns 429s, which the client reports as rate limited', async () => {
