@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { environment, ROOT } from '../support/process.js';
+import { environment, ROOT, sseData } from '../support/process.js';
 
 export const SUBSCRIPTION = 'subscription($since: DateTime) { orderChanged(since: $since) { kind at order { id status } } }';
 const KINDS = new Set(['CREATED', 'STATUS_CHANGED', 'UPDATED']);
@@ -139,24 +139,9 @@ export class Subscriber {
           body: JSON.stringify({ query: SUBSCRIPTION, variables }),
           signal: abort.signal,
         });
-        const decoder = new TextDecoder();
-        let text = '';
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-          text += decoder.decode(chunk, { stream: true });
-          let end: number;
-          while ((end = text.indexOf('\n\n')) >= 0) {
-            const block = text.slice(0, end);
-            text = text.slice(end + 2);
-            const data = block
-              .split('\n')
-              .filter((line) => line.startsWith('data:'))
-              .map((line) => line.slice(5).trim())
-              .join('\n');
-            if (!data) continue;
-            const payload = JSON.parse(data) as { data?: { orderChanged: Change }; errors?: unknown[] };
-            if (payload.errors) this.errors.push(...payload.errors);
-            if (payload.data?.orderChanged) this.receive(payload.data.orderChanged);
-          }
+        for await (const payload of sseData<{ data?: { orderChanged: Change }; errors?: unknown[] }>(response.body as unknown as AsyncIterable<Uint8Array>)) {
+          if (payload.errors) this.errors.push(...payload.errors);
+          if (payload.data?.orderChanged) this.receive(payload.data.orderChanged);
         }
         if (!abort.signal.aborted) this.errors.push('the stream ended');
       } catch (error) {

@@ -1,8 +1,8 @@
 // The quota shield for Clover: the shield's POS-neutral wrapper (src/shield/shielded-api.ts:
 // coalescing, the GET cache and its tags, the breaker, GET retries) driven by Clover's operation
 // table, and, beside it, a gate for Clover's per-token limits (16 requests/s, 5 in flight: facts
-// §2.8) in front of every budgeted request. Writes are never repeated; GETs are retried on
-// 5xx/timeouts and wait out a 429's retry-after.
+// §2.8) in front of every budgeted request. GETs are retried on 5xx/timeouts; writes are never
+// repeated, except after a 429, which every call waits out (Clover refused it before doing anything).
 import { CircuitBreaker, type BreakerOptions } from '../../shield/breaker.js';
 import type { RetryPolicy } from '../../shield/retry.js';
 import { Coalescer } from '../../shield/coalescing.js';
