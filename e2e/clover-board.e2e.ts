@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { startCloverSandbox } from '../src/clover-sandbox/index.js';
@@ -58,6 +58,15 @@ afterAll(async () => {
   await app?.close();
   await sandbox?.close();
 });
+
+/** Types as a person does, key by key, after clearing what the field holds (select all, Backspace). */
+async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  await field.press('Backspace');
+  if (text) await field.pressSequentially(text, { delay: 20 });
+  expect(await field.inputValue()).toBe(text);
+}
 
 const rows = () => page.getByTestId('order-row');
 const count = () => page.getByTestId('order-count');
@@ -110,14 +119,14 @@ describe('the order board over Clover', () => {
     await expect.poll(() => form.getByLabel('Venue').inputValue()).toBe(sandbox.merchantId);
     expect(await form.getByLabel('Venue').locator('option').allInnerTexts()).toEqual([`Clover merchant ${sandbox.merchantId}`]);
     await form.getByTestId('free-form').waitFor();
-    await form.getByLabel('Sale type').fill('8ZV1A2B3C4D5E');
-    await form.getByLabel('Customer name').fill('Maya Chen');
-    await form.getByLabel('Customer phone').fill('+15550123');
-    await form.getByLabel('Customer address').fill('12 Main St');
-    await form.getByLabel('Item name').fill('Lahmacun');
-    await form.getByLabel('Unit price').fill('8.50');
+    await typeInto(form.getByLabel('Sale type'), '8ZV1A2B3C4D5E');
+    await typeInto(form.getByLabel('Customer name'), 'Maya Chen');
+    await typeInto(form.getByLabel('Customer phone'), '+15550123');
+    await typeInto(form.getByLabel('Customer address'), '12 Main St');
+    await typeInto(form.getByLabel('Item name'), 'Lahmacun');
+    await typeInto(form.getByLabel('Unit price'), '8.50');
     await form.getByRole('button', { name: 'Add line' }).click();
-    await form.getByTestId('line-0').getByLabel('Quantity').fill('2');
+    await typeInto(form.getByTestId('line-0').getByLabel('Quantity'), '2');
     await expect.poll(() => form.getByTestId('line-total-0').innerText()).toBe('17.00');
     expect(await form.getByTestId('order-total').innerText()).toBe('Lines total 17.00');
     // Clover keeps no delivery address on an order: refused next to the form, nothing placed.
@@ -129,7 +138,7 @@ describe('the order board over Clover', () => {
   it('places the free-form order on Clover, priced as typed', async () => {
     const before = new Set(sandbox.control.orders().map((o) => o.id));
     const form = page.getByRole('form', { name: 'New order' });
-    await form.getByLabel('Customer address').fill('');
+    await typeInto(form.getByLabel('Customer address'), '');
     await form.getByRole('button', { name: 'Place order' }).click();
     await expect.poll(() => sandbox.control.orders().filter((o) => !before.has(o.id)).length, { timeout: 20_000 }).toBe(1);
     const placed = sandbox.control.orders().find((o) => !before.has(o.id))!;

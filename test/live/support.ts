@@ -7,6 +7,7 @@ import type { OrderChangeEvent } from '../../src/live/types.js';
 import { cloposCredentials, startSandbox } from '../../src/sandbox/index.js';
 import type { RunningSandbox } from '../../src/sandbox/contract.js';
 import type { Gateway, GatewayOptions } from '../../src/server.js';
+import { sseData } from '../support/process.js';
 
 export const ORDER_CHANGED = /* GraphQL */ `
   subscription($filter: OrderFilter, $since: DateTime) {
@@ -122,33 +123,25 @@ export function subscribeSse(
     const reader = response.body.getReader();
     // In process there is no socket to close: cancelling the body is what ends the subscription.
     cancel = () => reader.cancel().catch(() => undefined);
-    const decoder = new TextDecoder();
-    let text = '';
+    const chunks = {
+      async *[Symbol.asyncIterator]() {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          yield value;
+        }
+      },
+    };
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        text += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = text.indexOf('\n\n')) >= 0) {
-          const block = text.slice(0, end);
-          text = text.slice(end + 2);
-          const data = block
-            .split('\n')
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trim())
-            .join('\n');
-          if (!data) continue;
-          const payload = JSON.parse(data) as { data?: { orderChanged: Change | Signal }; errors?: unknown[] };
-          if (payload.errors) errors.push(...payload.errors);
-          const message = payload.data?.orderChanged;
-          if (message?.kind === 'RESYNC' || message?.kind === 'HEARTBEAT') {
-            signals.push(message as Signal);
-            if (message.kind === 'RESYNC') resyncs.push(changes.length);
-          } else if (payload.data?.orderChanged) {
-            changes.push(payload.data.orderChanged as Change);
-            arrivals.push(Date.now());
-          }
+      for await (const payload of sseData<{ data?: { orderChanged: Change | Signal }; errors?: unknown[] }>(chunks)) {
+        if (payload.errors) errors.push(...payload.errors);
+        const message = payload.data?.orderChanged;
+        if (message?.kind === 'RESYNC' || message?.kind === 'HEARTBEAT') {
+          signals.push(message as Signal);
+          if (message.kind === 'RESYNC') resyncs.push(changes.length);
+        } else if (payload.data?.orderChanged) {
+          changes.push(payload.data.orderChanged as Change);
+          arrivals.push(Date.now());
         }
       }
     } catch {

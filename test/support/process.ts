@@ -112,32 +112,37 @@ export function subscribeWire(url: string, headers: Record<string, string>, vari
         }),
         signal: abort.signal,
       });
-      const decoder = new TextDecoder();
-      let text = '';
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        text += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = text.indexOf('\n\n')) >= 0) {
-          const block = text.slice(0, end);
-          text = text.slice(end + 2);
-          const data = block
-            .split('\n')
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trim())
-            .join('\n');
-          if (!data) continue;
-          const payload = JSON.parse(data) as { data?: { orderChanged: WireSubscriber['changes'][number] }; errors?: unknown[] };
-          if (payload.errors) errors.push(...payload.errors);
-          const change = payload.data?.orderChanged;
-          if (change?.kind === 'RESYNC') resyncs.push(change.at);
-          else if (change && change.kind !== 'HEARTBEAT') changes.push(change);
-        }
+      for await (const payload of sseData<{ data?: { orderChanged: WireSubscriber['changes'][number] }; errors?: unknown[] }>(response.body as unknown as AsyncIterable<Uint8Array>)) {
+        if (payload.errors) errors.push(...payload.errors);
+        const change = payload.data?.orderChanged;
+        if (change?.kind === 'RESYNC') resyncs.push(change.at);
+        else if (change && change.kind !== 'HEARTBEAT') changes.push(change);
       }
     } catch (error) {
       if (!abort.signal.aborted) errors.push(String(error));
     }
   })();
   return { changes, resyncs, errors, close: () => abort.abort(), ended };
+}
+
+/** The `data:` payload of each event of an SSE body, parsed as JSON. */
+export async function* sseData<T>(body: AsyncIterable<Uint8Array>): AsyncGenerator<T> {
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of body) {
+    text += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = text.indexOf('\n\n')) >= 0) {
+      const block = text.slice(0, end);
+      text = text.slice(end + 2);
+      const data = block
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trim())
+        .join('\n');
+      if (data) yield JSON.parse(data) as T;
+    }
+  }
 }
 
 export async function graphql(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}) {

@@ -10,6 +10,8 @@ export interface TokenPair {
   /** Epoch ms; 0 when unknown. */
   accessExpiresAt: number;
   refreshToken: string;
+  /** Epoch ms when the refresh that gave it answered (absent in pairs stored by older versions). */
+  accessIssuedAt?: number;
 }
 
 export interface CloverTokens {
@@ -56,13 +58,18 @@ export class MemoryPairStore implements PairStore {
   }
 }
 
+/** How long the refresher's Redis lock lasts unless it finishes first (the soak lists it). */
+export const REFRESH_LOCK_MS = 10_000;
+/** Refresh this long before the access token expires (at most half its life). */
+export const REFRESH_MARGIN_MS = 60_000;
+
 /** The pair in one Redis key; a short lock (SET NX PX) makes one instance the refresher. */
 export class RedisPairStore implements PairStore {
   private readonly local = new MemoryPairStore();
   constructor(
     private readonly redis: Redis,
     private readonly key: string,
-    private readonly lockMs = 10_000,
+    private readonly lockMs = REFRESH_LOCK_MS,
   ) {}
   async get(): Promise<TokenPair | undefined> {
     const raw = await this.redis.get(this.key);
@@ -104,7 +111,7 @@ export interface OAuthOptions {
   store: PairStore;
   /** POST /oauth/v2/refresh with the current refresh token: the new pair. */
   refresh(appId: string, refreshToken: string): Promise<TokenPair>;
-  /** Refresh this long before the access token expires. Default 60 s. */
+  /** Refresh this long before the access token expires, at most half its life. Default 60 s. */
   marginMs?: number;
   now?: () => number;
 }
@@ -114,18 +121,28 @@ export const JUST_REFRESHED_MS = 1000;
 
 export function oauthTokens(o: OAuthOptions): CloverTokens {
   const now = o.now ?? Date.now;
-  const margin = o.marginMs ?? 60_000;
+  const margin = o.marginMs ?? REFRESH_MARGIN_MS;
   /** When this process got each token from a refresh: a 401 on one just refreshed is final. */
   const fresh = new Map<string, number>();
-  const doRefresh = () =>
+  /** `stale`: the token the caller found unusable (or that got a 401); undefined: none was usable. */
+  const doRefresh = (stale?: string) =>
     o.store.exclusive(async () => {
       const current = await o.store.get();
-      const pair = await o.refresh(o.appId, current?.refreshToken ?? o.refreshToken);
+      // The caller read the pair before the previous refresh (here or on another instance) ended:
+      // the pair stored now is newer and usable, so spending the refresh token again would only
+      // waste it (under load that was one extra refresh per expiry on each instance).
+      const valid = usable(current);
+      if (current && valid && valid !== stale) return current;
+      const pair = { ...(await o.refresh(o.appId, current?.refreshToken ?? o.refreshToken)), accessIssuedAt: now() };
+      for (const [token, at] of fresh) if (now() - at >= JUST_REFRESHED_MS) fresh.delete(token);
       fresh.set(pair.accessToken, now());
       return pair;
     });
+  // A token that lives less than twice the margin is renewed halfway through its life; with the
+  // whole margin it would never be usable and every call would spend a refresh.
+  const marginOf = (pair: TokenPair) => (pair.accessIssuedAt ? Math.min(margin, (pair.accessExpiresAt - pair.accessIssuedAt) / 2) : margin);
   const usable = (pair: TokenPair | undefined) =>
-    pair && pair.accessToken && (pair.accessExpiresAt === 0 || pair.accessExpiresAt - margin > now()) ? pair.accessToken : undefined;
+    pair && pair.accessToken && (pair.accessExpiresAt === 0 || pair.accessExpiresAt - marginOf(pair) > now()) ? pair.accessToken : undefined;
   return {
     async token() {
       return usable(await o.store.get()) ?? (await doRefresh()).accessToken;
@@ -136,7 +153,7 @@ export function oauthTokens(o: OAuthOptions): CloverTokens {
       // Another holder may already have a newer token than the one that failed.
       const stored = usable(await o.store.get());
       if (stored && stored !== used) return stored;
-      const pair = await doRefresh();
+      const pair = await doRefresh(used);
       return pair.accessToken;
     },
   };

@@ -45,7 +45,18 @@ export function wireClover(
       deps.metrics?.cloposCall(request.method, route, status, (performance.now() - started) / 1000);
     }
   };
-  const shield = createCloverShield({ requestTimeoutMs: settings.requestTimeoutMs, ...deps.shield });
+  // The Clover breaker is the one that moves over Clover (the Clopos shield's is never called), so
+  // it drives clopos_breaker_state; without this the gauge said closed while Clover's breaker was open.
+  const shield = createCloverShield({
+    requestTimeoutMs: settings.requestTimeoutMs,
+    ...deps.shield,
+    ...(deps.metrics
+      ? {
+          onBreakerState: (state: 'closed' | 'open' | 'half-open') => deps.metrics!.shield.breakerState(state),
+          onRateLimited: (operation: string) => deps.metrics!.shield.retried(operation),
+        }
+      : {}),
+  });
   const transport = shield.transport(instrumented);
   let tokens: CloverTokens;
   if (connection.oauth) {

@@ -1,8 +1,8 @@
 // The quota shield for Clover: the shield's POS-neutral wrapper (src/shield/shielded-api.ts:
 // coalescing, the GET cache and its tags, the breaker, GET retries) driven by Clover's operation
 // table, and, beside it, a gate for Clover's per-token limits (16 requests/s, 5 in flight: facts
-// §2.8) in front of every budgeted request. Writes are never repeated; GETs are retried on
-// 5xx/timeouts and wait out a 429's retry-after.
+// §2.8) in front of every budgeted request. GETs are retried on 5xx/timeouts; writes are never
+// repeated, except after a 429, which every call waits out (Clover refused it before doing anything).
 import { CircuitBreaker, type BreakerOptions } from '../../shield/breaker.js';
 import type { RetryPolicy } from '../../shield/retry.js';
 import { Coalescer } from '../../shield/coalescing.js';
@@ -17,6 +17,8 @@ import { CLOVER_LOOKUP, CLOVER_OPERATIONS, cloverOperationFor } from './operatio
 
 export const CLOVER_PER_SECOND = 16;
 export const CLOVER_CONCURRENT = 5;
+/** How many 429s in a row a call waits out before the 429 goes up (to the retry policy, or the caller). */
+export const RATE_LIMIT_ROUNDS = 3;
 
 export interface CloverShieldOptions {
   /** GATEWAY_REQUEST_TIMEOUT_MS: the deadline of calls made outside a GraphQL request. */
@@ -26,6 +28,8 @@ export interface CloverShieldOptions {
   breaker?: Omit<BreakerOptions, 'onStateChange'>;
   retry?: RetryPolicy;
   onBreakerState?: (state: 'closed' | 'open' | 'half-open') => void;
+  /** A call answered 429 is about to be sent again (after retry-after). */
+  onRateLimited?: (operation: string) => void;
 }
 
 export interface CloverShield {
@@ -46,12 +50,8 @@ export function createCloverShield(options: CloverShieldOptions): CloverShield {
   const breaker = new CircuitBreaker({ ...options.breaker, ...(options.onBreakerState ? { onStateChange: options.onBreakerState } : {}) });
   const deadline = () => currentScope()?.deadline ?? Date.now() + options.requestTimeoutMs;
 
-  const transport = (inner: typeof fetch): typeof fetch => async (input, init) => {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    // The OAuth refresh is not budgeted (not a merchant call); an unknown path is not ours to hold.
-    const name = cloverOperationFor(request.method, new URL(request.url).pathname);
-    if (!name || !CLOVER_OPERATIONS[name].budgeted) return inner(request);
-    const until = deadline();
+  /** One call through the gate: refused unsent past `until`; the slot is held until the body is read. */
+  const gated = async (inner: typeof fetch, request: Request, name: NonNullable<ReturnType<typeof cloverOperationFor>>, until: number): Promise<Response> => {
     let release: () => void;
     try {
       release = await gate.acquire(until);
@@ -73,6 +73,29 @@ export function createCloverShield(options: CloverShieldOptions): CloverShield {
       return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     } finally {
       release();
+    }
+  };
+
+  const transport = (inner: typeof fetch): typeof fetch => async (input, init) => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    // The OAuth refresh is not budgeted (not a merchant call); an unknown path is not ours to hold.
+    const name = cloverOperationFor(request.method, new URL(request.url).pathname);
+    if (!name || !CLOVER_OPERATIONS[name].budgeted) return inner(request);
+    const until = deadline();
+    // Clover refuses a call over its per-token limits with 429 before doing anything (facts §2.8),
+    // so any call, a write too, is waited out and sent again. The gate keeps one instance under the
+    // limits, but instances sharing a token (OAuth with REDIS_URL) cannot see each other's calls:
+    // without this a write step of createOrder refused with 429 failed the whole order.
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    const copy = () => new Request(request.url, { method: request.method, headers: request.headers, body: body ?? null, signal: request.signal });
+    for (let round = 1; ; round++) {
+      const response = await gated(inner, copy(), name, until);
+      if (response.status !== 429 || round > RATE_LIMIT_ROUNDS) return response;
+      const seconds = Number(response.headers.get('retry-after'));
+      const waitMs = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 10) * 1000 : 1000 * 2 ** (round - 1);
+      if (Date.now() + waitMs + 50 >= until) return response;
+      options.onRateLimited?.(name);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
   };
 
