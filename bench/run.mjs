@@ -226,29 +226,8 @@ for (const sys of systems) {
 const ready = systems.filter((s) => !failures.some((f) => f.startsWith(s.id + ' ')));
 
 // --- measuring -----------------------------------------------------------------------------
-/** RSS of a process and its descendants, in MB. */
-function treeRssMb(pid) {
-  const parents = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {}
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
-  let kb = 0;
-  for (const p of tree) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {}
-  }
-  return kb / 1024;
-}
-
-/** CPU time (user + system) of a process and its descendants so far, in ms. */
-function treeCpuMs(pid) {
+/** A process and its descendants: pid -> the fields of /proc/<pid>/stat after the name. */
+function processTree(pid) {
   const stats = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -259,8 +238,26 @@ function treeCpuMs(pid) {
   }
   const tree = [pid];
   for (let i = 0; i < tree.length; i++) for (const [child, fields] of stats) if (Number(fields[1]) === tree[i]) tree.push(child);
+  return new Map(tree.filter((p) => stats.has(p)).map((p) => [p, stats.get(p)]));
+}
+
+/** RSS of a process and its descendants, in MB. */
+function treeRssMb(pid) {
+  let kb = 0;
+  for (const p of processTree(pid).keys()) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {}
+  }
+  return kb / 1024;
+}
+
+/** CPU time (user + system) of a process and its descendants so far, in ms. */
+function treeCpuMs(pid) {
+  let ms = 0;
   // Fields 14 and 15 (utime, stime) in clock ticks of 10 ms; here 11 and 12 after the name.
-  return tree.reduce((ms, p) => ms + (stats.has(p) ? (Number(stats.get(p)[11]) + Number(stats.get(p)[12])) * 10 : 0), 0);
+  for (const fields of processTree(pid).values()) ms += (Number(fields[11]) + Number(fields[12])) * 10;
+  return ms;
 }
 
 function runLoad(sys, requests, connections, duration = DURATION) {
