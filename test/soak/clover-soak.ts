@@ -37,7 +37,8 @@
 // most 1 % of calls (two instances' gates cannot see each other's calls; the gateway waits a 429
 // out and resends, so no client may see one);
 // every keyed create made exactly one visible order; both breakers stayed closed and /readiness
-// 200; no error log line; RSS of each gateway within 25 % of its value after warm-up.
+// 200; no error log line; RSS of each gateway steady (the median of the last third of its samples
+// within 25 % of the first third's).
 //
 //   SOAK_SECONDS=120 npm run test:soak:clover     # a short local run
 import { startCloverSandbox } from '../../src/clover-sandbox/index.js';
@@ -302,6 +303,8 @@ const figures = {
   errors: Object.fromEntries(errors),
   logLines: gateways.map((g) => Object.fromEntries(g.logLevels)),
   rssMb: gateways.map((_, i) => ({ afterWarmup: +(warm[i]!.rss / 1048576).toFixed(1), end: +(last[i]!.rss / 1048576).toFixed(1), growthPercent: +(growth[i]! * 100).toFixed(1) })),
+  // Every 5 s sample, so a reader can tell a leak (every sample higher) from the GC's sawtooth.
+  rssSamplesMb: monitors.map((m) => m.samples.map((s) => Math.round(s.rss / 1048576)).join(' ')),
 };
 console.log(`clover soak figures: ${JSON.stringify(figures, null, 2)}`);
 
