@@ -125,13 +125,8 @@ export function leanFetch(options: LeanFetchOptions = {}): typeof fetch {
       });
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
         // A kept-alive socket the server had just closed: the request never reached it. Once, on a new socket.
-        if (!retried && outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') && !settled) {
-          settled = true;
-          signal?.removeEventListener('abort', onAbort);
-          once(request, signal, true).then(resolve, reject);
-          return;
-        }
-        settle(() => reject(failed(error)));
+        const again = !retried && outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        settle(() => (again ? once(request, signal, true).then(resolve, reject) : reject(failed(error))));
       });
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });

@@ -86,10 +86,11 @@ export function createCloverShield(options: CloverShieldOptions): CloverShield {
     // so any call, a write too, is waited out and sent again. The gate keeps one instance under the
     // limits, but instances sharing a token (OAuth with REDIS_URL) cannot see each other's calls:
     // without this a write step of createOrder refused with 429 failed the whole order.
+    // A bodyless request can be sent again as it is; one with a body is rebuilt from its bytes.
     const body = request.body ? await request.arrayBuffer() : undefined;
-    const copy = () => new Request(request.url, { method: request.method, headers: request.headers, body: body ?? null, signal: request.signal });
+    const next = body === undefined ? () => request : () => new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
     for (let round = 1; ; round++) {
-      const response = await gated(inner, copy(), name, until);
+      const response = await gated(inner, next(), name, until);
       if (response.status !== 429 || round > RATE_LIMIT_ROUNDS) return response;
       const seconds = Number(response.headers.get('retry-after'));
       const waitMs = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 10) * 1000 : 1000 * 2 ** (round - 1);
