@@ -38,7 +38,7 @@
 // out and resends, so no client may see one);
 // every keyed create made exactly one visible order; both breakers stayed closed and /readiness
 // 200; no error log line; RSS of each gateway steady (the median of the last third of its samples
-// within 25 % of the first third's).
+// within 25 % of the middle third's).
 //
 //   SOAK_SECONDS=120 npm run test:soak:clover     # a short local run
 import { startCloverSandbox } from '../../src/clover-sandbox/index.js';

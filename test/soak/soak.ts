@@ -5,7 +5,7 @@
 // `since`. It fails (exit 1) unless every subscriber received every change of the measured window
 // exactly once, no request got an error, the breaker stayed closed and /readiness 200, the log
 // has no error line, and RSS is steady (the median of the last third of the samples within 25 %
-// of the first third's). It prints the figures.
+// of the middle third's). It prints the figures.
 //
 //   SOAK_SECONDS=60 npm run test:soak     # a short local run
 import { startSandbox } from '../../src/sandbox/index.js';
